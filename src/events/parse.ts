@@ -1,0 +1,114 @@
+/**
+ * Reading streams from text: NDJSON (one event per line) or a JSON array. Parse errors carry the line.
+ * Pure: callers read files themselves and pass the text and a name for messages.
+ */
+import { MatchlineError, type Problem } from './errors.js';
+import { checkEvent } from './validate.js';
+import type { MatchEvent } from './types.js';
+
+export interface ParsedLine {
+  readonly value: unknown;
+  /** 1-based line number in the source text. */
+  readonly line: number;
+}
+
+export interface ParseResult {
+  readonly items: readonly ParsedLine[];
+  readonly problems: readonly Problem[];
+}
+
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function jsonErrorLine(text: string, error: unknown): number | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  const lineCol = /line (\d+) column (\d+)/.exec(message);
+  if (lineCol) return Number(lineCol[1]);
+  const position = /position (\d+)/.exec(message);
+  if (position) return lineOfOffset(text, Number(position[1]));
+  return undefined;
+}
+
+function cleanJsonMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+.*$/, '');
+}
+
+/** Splits text into JSON values with line numbers, without judging their shape. */
+export function parseJsonLines(text: string, file?: string): ParseResult {
+  const fileField = file === undefined ? {} : { file };
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (!Array.isArray(parsed)) throw new Error('expected a JSON array of events');
+      // A JSON array has no per-event lines worth reporting; point at the event index instead.
+      return { items: parsed.map((value) => ({ value, line: 0 })), problems: [] };
+    } catch (error) {
+      const line = jsonErrorLine(text, error);
+      return {
+        items: [],
+        problems: [
+          {
+            ...fileField,
+            ...(line === undefined ? {} : { line }),
+            code: 'PARSE_ERROR',
+            message: `not valid JSON: ${cleanJsonMessage(error)}`,
+          },
+        ],
+      };
+    }
+  }
+  const items: ParsedLine[] = [];
+  const problems: Problem[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.trim();
+    if (raw === '') continue;
+    try {
+      items.push({ value: JSON.parse(raw), line: i + 1 });
+    } catch (error) {
+      problems.push({ ...fileField, line: i + 1, code: 'PARSE_ERROR', message: `not valid JSON: ${cleanJsonMessage(error)}` });
+    }
+  }
+  return { items, problems };
+}
+
+export interface ReadStreamResult {
+  readonly events: readonly MatchEvent[];
+  readonly problems: readonly Problem[];
+}
+
+/** Parses and schema-validates a stream. Every problem names the file, line, event index and id. */
+export function readStreamText(text: string, file?: string): ReadStreamResult {
+  const { items, problems: parseProblems } = parseJsonLines(text, file);
+  const problems: Problem[] = [...parseProblems];
+  const events: MatchEvent[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const problem = checkEvent(item.value, i);
+    if (problem) {
+      problems.push({ ...problem, ...(file === undefined ? {} : { file }), ...(item.line ? { line: item.line } : {}) });
+    } else {
+      events.push(item.value as MatchEvent);
+    }
+  }
+  return { events, problems };
+}
+
+/** Like readStreamText but throws a MatchlineError (carrying all problems) when anything is wrong. */
+export function parseStream(text: string, file?: string): MatchEvent[] {
+  const { events, problems } = readStreamText(text, file);
+  if (problems.length > 0) throw new MatchlineError(problems[0]!, problems);
+  return [...events];
+}
+
+/** Serialises a stream as NDJSON (one event per line, trailing newline). */
+export function toNdjson(events: readonly MatchEvent[]): string {
+  let out = '';
+  for (const event of events) out += JSON.stringify(event) + '\n';
+  return out;
+}

@@ -1,0 +1,33 @@
+/** Event types, generated from schemas/ (the single source of truth), plus a few derived helpers. */
+export type * from './generated.js';
+import type { MatchEvent } from './generated.js';
+
+export type EventType = MatchEvent['type'];
+export type EventOf<T extends EventType> = Extract<MatchEvent, { type: T }>;
+export type Side = 'home' | 'away';
+
+export const EVENT_TYPES = [
+  'fixture',
+  'lineups',
+  'periodStarted',
+  'periodEnded',
+  'goal',
+  'penaltyMissed',
+  'substitution',
+  'booking',
+  'addedTime',
+  'shootoutKick',
+  'varReviewStarted',
+  'varReviewCompleted',
+  'eventAmended',
+  'eventRetracted',
+  'cardRescinded',
+  'matchEnded',
+  'matchAbandoned',
+  'resultAwarded',
+  'resultRecorded',
+] as const satisfies readonly EventType[];
+
+export function otherSide(side: Side): Side {
+  return side === 'home' ? 'away' : 'home';
+}

@@ -1,0 +1,54 @@
+/**
+ * What a recipe needs besides the draft and the event: where it is in the stream and how to
+ * report a broken rule. `fail` aborts the event (checks run before any mutation, so nothing is
+ * half-applied); `warn` aborts in strict mode and is recorded in lenient mode.
+ */
+import { MatchlineError, type ErrorCode, type Problem } from '../events/errors.js';
+import type { MatchEvent } from '../events/index.js';
+import type { MatchState, Mode } from './state.js';
+
+export interface FoldContext {
+  readonly mode: Mode;
+  readonly index: number;
+  /** True while corrections re-fold the log; corrections then only leave their timeline entry. */
+  readonly refolding: boolean;
+}
+
+export function problemAt(
+  ctx: FoldContext,
+  event: MatchEvent,
+  code: ErrorCode,
+  message: string,
+  pointer?: string,
+): Problem {
+  return {
+    code,
+    message,
+    index: ctx.index,
+    eventId: event.id,
+    ...(pointer === undefined ? {} : { pointer }),
+  };
+}
+
+export function fail(
+  ctx: FoldContext,
+  event: MatchEvent,
+  code: ErrorCode,
+  message: string,
+  pointer?: string,
+): never {
+  throw new MatchlineError(problemAt(ctx, event, code, message, pointer));
+}
+
+export function warn(
+  draft: MatchState,
+  ctx: FoldContext,
+  event: MatchEvent,
+  code: ErrorCode,
+  message: string,
+  pointer?: string,
+): void {
+  const problem = problemAt(ctx, event, code, message, pointer);
+  if (ctx.mode === 'strict') throw new MatchlineError(problem);
+  draft.warnings.push(problem);
+}

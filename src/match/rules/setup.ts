@@ -1,0 +1,71 @@
+/** Fixture and line-ups: who plays, under which rules, and the team sheets. */
+import type { EventOf, Player, Side } from '../../events/index.js';
+import { fail, type FoldContext } from '../context.js';
+import type { MatchState, PlayerState } from '../state.js';
+
+export function applyFixture(draft: MatchState, event: EventOf<'fixture'>, ctx: FoldContext): void {
+  if (draft.fixture !== null) fail(ctx, event, 'DUPLICATE_FIXTURE', 'the stream already has a fixture');
+  if (ctx.index !== 0)
+    fail(ctx, event, 'MISSING_FIXTURE', 'the fixture must be the first event of the stream');
+  draft.fixture = event;
+  draft.rules = event.rules;
+  draft.teams.home.id = event.home.id;
+  draft.teams.home.name = event.home.name;
+  draft.teams.away.id = event.away.id;
+  draft.teams.away.name = event.away.name;
+}
+
+function newPlayer(p: Player, team: Side, starter: boolean, official: boolean): PlayerState {
+  return {
+    id: p.id,
+    name: p.name,
+    shirt: p.shirt ?? null,
+    team,
+    starter,
+    official,
+    status: starter ? 'pitch' : 'bench',
+    spells: starter
+      ? [{ from: { period: 1, ms: 0 }, fromInterval: true, to: null, toInterval: false, ended: null }]
+      : [],
+    yellowsInPlay: 0,
+    cards: [],
+    goals: 0,
+    penaltyGoals: 0,
+    ownGoals: 0,
+    assists: 0,
+    penaltiesMissed: 0,
+    concussed: false,
+  };
+}
+
+export function applyLineups(draft: MatchState, event: EventOf<'lineups'>, ctx: FoldContext): void {
+  if (draft.fixture === null) fail(ctx, event, 'MISSING_FIXTURE', 'line-ups before the fixture');
+  if (draft.hasLineups) fail(ctx, event, 'DUPLICATE_FIXTURE', 'the stream already has line-ups');
+  if (draft.status !== 'scheduled') fail(ctx, event, 'INVALID_LINEUPS', 'line-ups after the kick-off');
+  const seen = new Set<string>();
+  for (const side of ['home', 'away'] as const) {
+    const sheet = event[side];
+    if (sheet.starting.length < 7) {
+      fail(
+        ctx,
+        event,
+        'INVALID_LINEUPS',
+        `${draft.teams[side].name} name only ${sheet.starting.length} starters (at least 7)`,
+        `/${side}/starting`,
+      );
+    }
+    for (const p of [...sheet.starting, ...sheet.substitutes, ...(sheet.officials ?? [])]) {
+      if (seen.has(p.id))
+        fail(ctx, event, 'INVALID_LINEUPS', `player id ${p.id} appears twice in the line-ups`, `/${side}`);
+      seen.add(p.id);
+    }
+  }
+  for (const side of ['home', 'away'] as const) {
+    const sheet = event[side];
+    for (const p of sheet.starting) draft.players.set(p.id, newPlayer(p, side, true, false));
+    for (const p of sheet.substitutes) draft.players.set(p.id, newPlayer(p, side, false, false));
+    for (const p of sheet.officials ?? []) draft.players.set(p.id, newPlayer(p, side, false, true));
+    draft.teams[side].onPitch = sheet.starting.length;
+  }
+  draft.hasLineups = true;
+}
