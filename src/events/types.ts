@@ -1,5 +1,32 @@
 /** Event types, generated from schemas/ (the single source of truth), plus a few derived helpers. */
-export type * from './generated.js';
+// Instant and Score are also generated; the time and match modules own their public names.
+export type {
+  MatchEvent,
+  FixtureEvent,
+  LineupsEvent,
+  PeriodStartedEvent,
+  PeriodEndedEvent,
+  GoalEvent,
+  PenaltyMissedEvent,
+  SubstitutionEvent,
+  BookingEvent,
+  AddedTimeEvent,
+  ShootoutKickEvent,
+  VarReviewStartedEvent,
+  VarReviewCompletedEvent,
+  EventAmendedEvent,
+  EventRetractedEvent,
+  CardRescindedEvent,
+  MatchEndedEvent,
+  MatchAbandonedEvent,
+  ResultAwardedEvent,
+  ResultRecordedEvent,
+  Rules,
+  Team,
+  Player,
+  TeamSheet,
+  Source,
+} from './generated.js';
 import type { MatchEvent } from './generated.js';
 
 export type EventType = MatchEvent['type'];

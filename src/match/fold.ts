@@ -181,7 +181,8 @@ export type Point = number | Instant | string;
 const NEVER = { period: Number.POSITIVE_INFINITY, ms: 0 };
 const ALWAYS = { period: Number.NEGATIVE_INFINITY, ms: 0 };
 
-function pointInstant(point: Instant | string): Instant {
+/** The instant a point names (a display minute's end, FT as the end of everything). */
+export function pointInstant(point: Instant | string): Instant {
   if (typeof point !== 'string') return point;
   const upper = point.trim().toUpperCase();
   if (upper === 'FT' || upper === 'END') return NEVER;

@@ -1,0 +1,61 @@
+/** Reading streams from disk for the CLI: files, or directories of .ndjson/.json files. */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { MatchlineError, readStreamText, type MatchEvent } from '../events/index.js';
+import { fold, type FoldOptions } from '../match/fold.js';
+import type { MatchState } from '../match/state.js';
+
+export function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new MatchlineError({ code: 'FILE_NOT_FOUND', message: `cannot read ${file}: ${reason}`, file });
+  }
+}
+
+/** Parses and schema-validates a stream file; throws with every problem (file, line, index, id). */
+export function readStreamFile(file: string): MatchEvent[] {
+  const { events, problems } = readStreamText(readText(file), file);
+  if (problems.length > 0) throw new MatchlineError(problems[0]!, problems);
+  return [...events];
+}
+
+/** Folds a stream file; rule errors name the file. */
+export function loadMatch(file: string, options: FoldOptions = {}): { events: MatchEvent[]; state: MatchState } {
+  const events = readStreamFile(file);
+  try {
+    return { events, state: fold(events, undefined, options) };
+  } catch (error) {
+    if (error instanceof MatchlineError && error.file === undefined) {
+      throw new MatchlineError({ ...error.toJSON(), file });
+    }
+    throw error;
+  }
+}
+
+/** Expands files and directories (recursively) into stream files, sorted. */
+export function expandPaths(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (path: string): void => {
+    let info;
+    try {
+      info = statSync(path);
+    } catch {
+      throw new MatchlineError({ code: 'FILE_NOT_FOUND', message: `no such file or directory: ${path}`, file: path });
+    }
+    if (info.isDirectory()) {
+      for (const entry of readdirSync(path).sort()) {
+        const child = join(path, entry);
+        if (statSync(child).isDirectory() || /\.(nd)?json$/.test(entry)) walk(child);
+      }
+    } else out.push(path);
+  };
+  for (const p of paths) walk(p);
+  return out;
+}
+
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+}

@@ -1,0 +1,104 @@
+/**
+ * `matchline replay`: a match centre on a terminal (scoreboard, progress bar, scrolling timeline),
+ * plain lines when piped, NDJSON frames with --json. Ctrl-C leaves the terminal clean.
+ */
+import logUpdate from 'log-update';
+import pc from 'picocolors';
+import { firstValueFrom, lastValueFrom, tap, takeUntil, Subject, defaultIfEmpty } from 'rxjs';
+import { MatchlineError } from '../events/index.js';
+import { replay, type Frame } from '../replay/index.js';
+import type { Output } from './commands.js';
+import { readStreamFile } from './io.js';
+
+interface ReplayCliOptions {
+  speed: string;
+  from?: string;
+  to?: string;
+  step: string;
+  json?: boolean;
+}
+
+function parseSpeed(text: string): number {
+  const speed = text.toLowerCase() === 'infinity' ? Number.POSITIVE_INFINITY : Number(text);
+  if (!(speed > 0)) throw new MatchlineError({ code: 'USAGE', message: `--speed takes a positive number of match minutes per second, not ${text}` });
+  return speed;
+}
+
+function scoreText(frame: Frame): string {
+  const s = frame.state;
+  const so = s.shootout && (s.shootout.kicks.length > 0 || s.shootout.decided) ? ` (${s.shootout.score.home}-${s.shootout.score.away} pens)` : '';
+  return `${s.teams.home.name} ${s.score.home}-${s.score.away} ${s.teams.away.name}${so}`;
+}
+
+function timelineLines(frame: Frame): string[] {
+  const ids = new Set(frame.events.map((e) => e.id));
+  return frame.state.timeline
+    .filter((t) => ids.has(t.eventId))
+    .map((t) => `${t.minute.padStart(6)}  ${t.status === 'ok' ? '' : `[${t.status}] `}${t.text}`);
+}
+
+/** One plain line per frame: the minute, the score, what happened. */
+export function plainLine(frame: Frame): string {
+  const what = timelineLines(frame).map((l) => l.trim());
+  return `${frame.minute.padEnd(7)} ${scoreText(frame)}${what.length ? ' | ' + what.join(' | ') : ''}`;
+}
+
+function bar(index: number, total: number, width = 30): string {
+  const filled = Math.round(((index + 1) / total) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+export async function replayCommand(io: Output, file: string, opts: ReplayCliOptions): Promise<number> {
+  const speed = parseSpeed(opts.speed);
+  if (opts.step !== 'minute' && opts.step !== 'event') throw new MatchlineError({ code: 'USAGE', message: '--step takes minute or event' });
+  const events = readStreamFile(file);
+  const frames$ = replay(events, { speed, step: opts.step, ...(opts.from === undefined ? {} : { from: opts.from }), ...(opts.to === undefined ? {} : { to: opts.to }) });
+  const interactive = process.stdout.isTTY && !opts.json;
+  if (!interactive) {
+    await lastValueFrom(frames$.pipe(tap((frame) => io.out(opts.json ? JSON.stringify(frameJson(frame)) : plainLine(frame))), defaultIfEmpty(null)));
+    return 0;
+  }
+  const stop = new Subject<void>();
+  const onSigint = () => stop.next();
+  process.once('SIGINT', onSigint);
+  const history: string[] = [];
+  try {
+    await lastValueFrom(
+      frames$.pipe(
+        takeUntil(stop),
+        tap((frame) => {
+          const lines = timelineLines(frame);
+          if (lines.length) {
+            logUpdate.clear();
+            for (const l of lines) io.out(l.includes('GOAL') ? pc.green(l) : l.includes('card') ? pc.yellow(l) : l);
+            history.push(...lines);
+          }
+          const period = frame.state.period === 0 ? 'pre-match' : frame.state.status === 'finished' ? 'full time' : `period ${frame.state.period}`;
+          logUpdate(`${pc.bold(scoreText(frame))}\n${pc.cyan(frame.minute.padEnd(8))} ${pc.dim(period)}\n${bar(frame.index, frame.total)} ${frame.index + 1}/${frame.total}`);
+        }),
+        defaultIfEmpty(null),
+      ),
+    );
+    logUpdate.done();
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+  void firstValueFrom;
+  return 0;
+}
+
+/** A frame as JSON: the minute, its events and the headline state (not the whole fold). */
+export function frameJson(frame: Frame): unknown {
+  const s = frame.state;
+  return {
+    kind: frame.kind,
+    minute: frame.minute,
+    at: frame.at,
+    events: frame.events,
+    score: s.score,
+    shootout: s.shootout ? s.shootout.score : null,
+    status: s.status,
+    period: s.period,
+    version: s.version,
+  };
+}

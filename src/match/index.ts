@@ -1,0 +1,8 @@
+export * from './state.js';
+export { applyEvent, evolve, fold, prefixLength, stateAt, thaw, assertNoWarnings, type FoldOptions, type Point } from './fold.js';
+export type { FoldContext } from './context.js';
+export * from './minutes.js';
+export * from './discipline.js';
+export { describeEvent, minuteOf } from './describe.js';
+export { kickerSide, isDecided } from './rules/shootout.js';
+export * from './summary.js';

@@ -1,0 +1,105 @@
+/**
+ * rxjs pipelines over frames: `replay` paces a recorded stream (virtual time in tests, real time on a
+ * terminal), `live` follows an append-only source after catching up on its past.
+ */
+import { concat, concatMap, defer, from, Observable, of, scheduled, timer, asapScheduler, type SchedulerLike } from 'rxjs';
+import { map } from 'rxjs/operators';
+import { freeze } from 'immer';
+import type { MatchEvent } from '../events/index.js';
+import { isMatchlineError, toProblem, type Problem } from '../events/errors.js';
+import { createState, type MatchState, type Mode } from '../match/state.js';
+import { evolve } from '../match/fold.js';
+import { displayMinute } from '../time/index.js';
+import { buildFrames, type Frame, type FrameOptions } from './frames.js';
+
+export interface ReplayOptions extends FrameOptions {
+  /** Match minutes per real second; Infinity (default) emits every frame at once. */
+  readonly speed?: number;
+  readonly scheduler?: SchedulerLike;
+}
+
+/** A cold observable of frames. Unsubscribing cancels the pending timer. */
+export function replay(events: readonly MatchEvent[], options: ReplayOptions = {}): Observable<Frame> {
+  const speed = options.speed ?? Number.POSITIVE_INFINITY;
+  if (!(speed > 0)) throw new RangeError(`speed must be a positive number of match minutes per second, not ${speed}`);
+  return defer(() => {
+    const frames = buildFrames(events, options);
+    if (speed === Number.POSITIVE_INFINITY) return options.scheduler ? scheduled(frames, options.scheduler) : from(frames);
+    const gap = 1000 / speed;
+    return from(frames).pipe(concatMap((frame, i) => (i === 0 ? of(frame) : timer(gap, options.scheduler ?? asapScheduler).pipe(map(() => frame)))));
+  });
+}
+
+export const CAUGHT_UP = Object.freeze({ kind: 'caughtUp' as const });
+export type CaughtUp = typeof CAUGHT_UP;
+
+export interface LiveWarning {
+  readonly kind: 'warning';
+  readonly problem: Problem;
+}
+
+export type LiveItem = Frame | CaughtUp | LiveWarning;
+
+export function isCaughtUp(item: unknown): item is CaughtUp {
+  return typeof item === 'object' && item !== null && (item as { kind?: unknown }).kind === 'caughtUp';
+}
+
+/** A live source from stored history followed by new events (e.g. a Subject). */
+export function withHistory(history: readonly MatchEvent[], next: Observable<MatchEvent>): Observable<MatchEvent | CaughtUp> {
+  return concat(from(history), of(CAUGHT_UP), next);
+}
+
+/**
+ * Frames from an append-only source: the stored past as minute frames, then a caught-up marker, then
+ * one frame per new event. A rule-breaking event is an error notification in strict mode, or a
+ * warning item (and the event is skipped) in lenient mode; never silently dropped.
+ */
+export function live(source: Observable<MatchEvent | CaughtUp>, options: { mode?: Mode } = {}): Observable<LiveItem> {
+  const mode = options.mode ?? 'strict';
+  return new Observable<LiveItem>((subscriber) => {
+    const past: MatchEvent[] = [];
+    let caughtUp = false;
+    let state: MatchState = freeze(createState(), true);
+    let index = 0;
+    const subscription = source.subscribe({
+      next: (item) => {
+        if (isCaughtUp(item)) {
+          if (caughtUp) return;
+          caughtUp = true;
+          try {
+            const frames = buildFrames(past, { mode });
+            for (const frame of frames) subscriber.next(frame);
+            state = frames.at(-1)?.state ?? state;
+            index = frames.length;
+          } catch (error) {
+            subscriber.error(error);
+            return;
+          }
+          subscriber.next(CAUGHT_UP);
+          return;
+        }
+        if (!caughtUp) {
+          past.push(item);
+          return;
+        }
+        try {
+          const before = state.warnings.length;
+          const next = evolve(state, item, { mode });
+          const fresh = next.warnings.slice(before);
+          state = next;
+          for (const problem of fresh) subscriber.next({ kind: 'warning', problem });
+          const minute = item.at ? displayMinute(item.at, 'atInterval' in item && item.atInterval === true) : 'post';
+          subscriber.next({ kind: 'event', minute, at: item.at ?? null, events: [item], state, index: index, total: index + 1 });
+          index++;
+        } catch (error) {
+          subscriber.error(isMatchlineError(error) ? error : error);
+        }
+      },
+      error: (error: unknown) => subscriber.error(error),
+      complete: () => subscriber.complete(),
+    });
+    return () => subscription.unsubscribe();
+  });
+}
+
+export { toProblem };
