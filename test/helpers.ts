@@ -72,7 +72,7 @@ export class Stream {
     return this.push({ type: 'periodStarted', at: { period, ms: 0 } });
   }
   end(period: number, minutes = period <= 2 ? 45 : 15, seconds = 0): this {
-    return this.push({ type: 'periodEnded', at: { period, ms: (minutes * 60 + seconds) * 1000 } });
+    return this.push({ type: 'periodEnded', at: { period, ms: Math.round((minutes * 60 + seconds) * 1000) } });
   }
   goal(team: 'home' | 'away', minute: string, scorer?: string, extra: Record<string, unknown> = {}): this {
     return this.push({ type: 'goal', at: at(minute), team, scorerTeam: team, penalty: false, ownGoal: false, ...(scorer ? { scorer } : {}), ...extra });

@@ -26,9 +26,16 @@ export interface MinutesRow {
 }
 
 /** The last instant of play among periods 1-4 (the shoot-out is excluded, R-MIN-P1). */
+/** The last period of play among 1-4 that was started (2 when kicks followed 90 minutes). */
+function lastPlayedPeriod(state: MatchState): number {
+  let last = 0;
+  for (let p = 1; p <= 4; p++) if (state.periodLengths.has(p) || state.period === p) last = p;
+  return last;
+}
+
 function endOfPlay(state: MatchState): { at: Instant; atEnd: boolean } | null {
   if (state.period === 0 || state.lastAt === null) return null;
-  const last = Math.min(state.period, 4);
+  const last = lastPlayedPeriod(state);
   const length = state.periodLengths.get(last);
   if (length !== undefined) return { at: { period: last, ms: length }, atEnd: true };
   // Still being played: up to the latest known instant.
