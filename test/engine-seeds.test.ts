@@ -17,7 +17,15 @@ describe('seed facts hold', () => {
     expect(final.score).toEqual({ home: 2, away: 5 });
     expect(final.result?.winner).toBe('away');
     const scorers = final.goals.map((g) => `${final.players.get(g.scorer!)!.name} ${g.minute}`);
-    expect(scorers).toEqual(["Darwin Núñez 4'", "Mohamed Salah 14'", "Vinícius Júnior 21'", "Vinícius Júnior 36'", "Éder Militão 47'", "Karim Benzema 55'", "Karim Benzema 67'"]);
+    expect(scorers).toEqual([
+      "Darwin Núñez 4'",
+      "Mohamed Salah 14'",
+      "Vinícius Júnior 21'",
+      "Vinícius Júnior 36'",
+      "Éder Militão 47'",
+      "Karim Benzema 55'",
+      "Karim Benzema 67'",
+    ]);
   });
 
   it('Liverpool 0-2 Atalanta gives the minutes printed in seed 003 (nominal)', () => {

@@ -54,14 +54,43 @@ describe('validation by dispatch', () => {
     const goal = events.findIndex((e) => e.type === 'goal');
     const broken = { ...events[goal]!, penalty: 'yes' };
     const problem = checkEvent(broken, goal);
-    expect(problem).toMatchObject({ code: 'SCHEMA_INVALID', index: goal, eventId: events[goal]!.id, pointer: '/penalty' });
+    expect(problem).toMatchObject({
+      code: 'SCHEMA_INVALID',
+      index: goal,
+      eventId: events[goal]!.id,
+      pointer: '/penalty',
+    });
     expect(problem?.message).toContain('boolean');
   });
 
   it('unknown fields and unknown types are rejected with their own codes', () => {
-    expect(checkEvent({ id: 'x', type: 'goal', at: { period: 1, ms: 0 }, team: 'home', scorerTeam: 'home', penalty: false, ownGoal: false, colour: 'red' })).toMatchObject({ code: 'SCHEMA_INVALID', pointer: '/colour' });
-    expect(checkEvent({ id: 'x', type: 'corner' })).toMatchObject({ code: 'UNKNOWN_EVENT_TYPE', pointer: '/type' });
-    expect(checkEvent({ id: 'x', type: 'goal', at: { period: 6, ms: 0 }, team: 'home', scorerTeam: 'home', penalty: false, ownGoal: false })).toMatchObject({ pointer: '/at/period' });
+    expect(
+      checkEvent({
+        id: 'x',
+        type: 'goal',
+        at: { period: 1, ms: 0 },
+        team: 'home',
+        scorerTeam: 'home',
+        penalty: false,
+        ownGoal: false,
+        colour: 'red',
+      }),
+    ).toMatchObject({ code: 'SCHEMA_INVALID', pointer: '/colour' });
+    expect(checkEvent({ id: 'x', type: 'corner' })).toMatchObject({
+      code: 'UNKNOWN_EVENT_TYPE',
+      pointer: '/type',
+    });
+    expect(
+      checkEvent({
+        id: 'x',
+        type: 'goal',
+        at: { period: 6, ms: 0 },
+        team: 'home',
+        scorerTeam: 'home',
+        penalty: false,
+        ownGoal: false,
+      }),
+    ).toMatchObject({ pointer: '/at/period' });
   });
 
   it('NDJSON that is not JSON gets the file and line number', () => {
@@ -101,7 +130,9 @@ describe('time model: instants, not minutes', () => {
     const second = parseDisplayMinute("46'")!;
     expect(stoppage).toEqual({ period: 1, ordinal: 46 });
     expect(second).toEqual({ period: 2, ordinal: 1 });
-    expect(compareInstants({ period: 1, ms: 45 * 60_000 + 30_000 }, { period: 2, ms: 30_000 })).toBeLessThan(0);
+    expect(compareInstants({ period: 1, ms: 45 * 60_000 + 30_000 }, { period: 2, ms: 30_000 })).toBeLessThan(
+      0,
+    );
     expect(parseDisplayMinute("90+3'")).toEqual({ period: 2, ordinal: 48 });
     expect(parseDisplayMinute("105+1'")).toEqual({ period: 3, ordinal: 16 });
     expect(parseDisplayMinute('abc')).toBeNull();

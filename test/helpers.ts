@@ -42,15 +42,31 @@ export function at(label: string, sec = 30): { period: number; ms: number } {
 }
 
 const squad = (prefix: string) => ({
-  starting: Array.from({ length: 11 }, (_, i) => ({ id: `${prefix}${i + 1}`, name: `${prefix.toUpperCase()} Player ${i + 1}`, shirt: i + 1 })),
-  substitutes: Array.from({ length: 9 }, (_, i) => ({ id: `${prefix}${i + 12}`, name: `${prefix.toUpperCase()} Player ${i + 12}`, shirt: i + 12 })),
+  starting: Array.from({ length: 11 }, (_, i) => ({
+    id: `${prefix}${i + 1}`,
+    name: `${prefix.toUpperCase()} Player ${i + 1}`,
+    shirt: i + 1,
+  })),
+  substitutes: Array.from({ length: 9 }, (_, i) => ({
+    id: `${prefix}${i + 12}`,
+    name: `${prefix.toUpperCase()} Player ${i + 12}`,
+    shirt: i + 12,
+  })),
 });
 
 /** A synthetic match: players h1..h20 and a1..a20 (1-11 start). */
 export class Stream {
   readonly events: MatchEvent[] = [];
   private n = 0;
-  constructor(options: { rules?: Partial<Rules>; leg?: 1 | 2 | 'single'; home?: string; away?: string; season?: string } = {}) {
+  constructor(
+    options: {
+      rules?: Partial<Rules>;
+      leg?: 1 | 2 | 'single';
+      home?: string;
+      away?: string;
+      season?: string;
+    } = {},
+  ) {
     this.push({
       type: 'fixture',
       competition: 'Test Cup',
@@ -72,25 +88,65 @@ export class Stream {
     return this.push({ type: 'periodStarted', at: { period, ms: 0 } });
   }
   end(period: number, minutes = period <= 2 ? 45 : 15, seconds = 0): this {
-    return this.push({ type: 'periodEnded', at: { period, ms: Math.round((minutes * 60 + seconds) * 1000) } });
+    return this.push({
+      type: 'periodEnded',
+      at: { period, ms: Math.round((minutes * 60 + seconds) * 1000) },
+    });
   }
   goal(team: 'home' | 'away', minute: string, scorer?: string, extra: Record<string, unknown> = {}): this {
-    return this.push({ type: 'goal', at: at(minute), team, scorerTeam: team, penalty: false, ownGoal: false, ...(scorer ? { scorer } : {}), ...extra });
+    return this.push({
+      type: 'goal',
+      at: at(minute),
+      team,
+      scorerTeam: team,
+      penalty: false,
+      ownGoal: false,
+      ...(scorer ? { scorer } : {}),
+      ...extra,
+    });
   }
-  sub(team: 'home' | 'away', minute: string, off: string, on: string, extra: Record<string, unknown> = {}): this {
-    return this.push({ type: 'substitution', at: at(minute), team, playerOff: off, playerOn: on, kind: 'normal', atInterval: false, ...extra });
+  sub(
+    team: 'home' | 'away',
+    minute: string,
+    off: string,
+    on: string,
+    extra: Record<string, unknown> = {},
+  ): this {
+    return this.push({
+      type: 'substitution',
+      at: at(minute),
+      team,
+      playerOff: off,
+      playerOn: on,
+      kind: 'normal',
+      atInterval: false,
+      ...extra,
+    });
   }
-  card(team: 'home' | 'away', minute: string, player: string, card: 'yellow' | 'secondYellow' | 'red' = 'yellow'): this {
+  card(
+    team: 'home' | 'away',
+    minute: string,
+    player: string,
+    card: 'yellow' | 'secondYellow' | 'red' = 'yellow',
+  ): this {
     return this.push({ type: 'booking', at: at(minute), team, player, card });
   }
-  kick(team: 'home' | 'away', taker: string, outcome: 'scored' | 'saved' | 'missed' | 'woodwork', ms = 0): this {
+  kick(
+    team: 'home' | 'away',
+    taker: string,
+    outcome: 'scored' | 'saved' | 'missed' | 'woodwork',
+    ms = 0,
+  ): this {
     return this.push({ type: 'shootoutKick', at: { period: 5, ms }, team, taker, outcome });
   }
   fullTime(period = 2, minutes = period <= 2 ? 45 : 15): this {
     return this.push({ type: 'matchEnded', at: { period, ms: minutes * 60_000 } });
   }
   /** Kick-off to full time with the given events in between halves. */
-  static played(build: (s: Stream) => void = () => undefined, options?: ConstructorParameters<typeof Stream>[0]): Stream {
+  static played(
+    build: (s: Stream) => void = () => undefined,
+    options?: ConstructorParameters<typeof Stream>[0],
+  ): Stream {
     const s = new Stream(options).start(1);
     build(s);
     return s;

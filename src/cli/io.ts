@@ -9,7 +9,8 @@ export function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new MatchlineError({ code: 'FILE_NOT_FOUND', message: `cannot read ${file}: ${reason}`, file });
   }
 }
@@ -22,7 +23,10 @@ export function readStreamFile(file: string): MatchEvent[] {
 }
 
 /** Folds a stream file; rule errors name the file. */
-export function loadMatch(file: string, options: FoldOptions = {}): { events: MatchEvent[]; state: MatchState } {
+export function loadMatch(
+  file: string,
+  options: FoldOptions = {},
+): { events: MatchEvent[]; state: MatchState } {
   const events = readStreamFile(file);
   try {
     return { events, state: fold(events, undefined, options) };
@@ -42,7 +46,11 @@ export function expandPaths(paths: readonly string[]): string[] {
     try {
       info = statSync(path);
     } catch {
-      throw new MatchlineError({ code: 'FILE_NOT_FOUND', message: `no such file or directory: ${path}`, file: path });
+      throw new MatchlineError({
+        code: 'FILE_NOT_FOUND',
+        message: `no such file or directory: ${path}`,
+        file: path,
+      });
     }
     if (info.isDirectory()) {
       for (const entry of readdirSync(path).sort()) {

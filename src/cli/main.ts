@@ -1,7 +1,15 @@
 #!/usr/bin/env node
 /** The `matchline` command line. */
 import { Command } from 'commander';
-import { recordsCommand, reportError, summaryCommand, tableCommand, tieCommand, validateCommand, type Output } from './commands.js';
+import {
+  recordsCommand,
+  reportError,
+  summaryCommand,
+  tableCommand,
+  tieCommand,
+  validateCommand,
+  type Output,
+} from './commands.js';
 import { replayCommand } from './replay.js';
 
 const io: Output = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
@@ -18,14 +26,19 @@ function run(action: () => number | Promise<number>, json = false): Promise<void
 }
 
 const program = new Command();
-program.name('matchline').description('Event-sourced football match timelines: validate, summarise, replay, decide ties and tables.').version('0.1.0');
+program
+  .name('matchline')
+  .description('Event-sourced football match timelines: validate, summarise, replay, decide ties and tables.')
+  .version('0.1.0');
 
 program
   .command('validate')
   .description('check stream files (NDJSON or JSON arrays) against the schemas and the match rules')
   .argument('<paths...>', 'stream files or directories')
   .option('--json', 'print the problems as JSON')
-  .action((paths: string[], opts: { json?: boolean }) => run(() => validateCommand(io, paths, opts), opts.json));
+  .action((paths: string[], opts: { json?: boolean }) =>
+    run(() => validateCommand(io, paths, opts), opts.json),
+  );
 
 program
   .command('summary')
@@ -34,7 +47,9 @@ program
   .option('--at <point>', "state at a point: an event count, a minute such as 67' or 45+2', or FT")
   .option('--minutes <mode>', 'nominal (default) or actual')
   .option('--json', 'print the state as JSON')
-  .action((file: string, opts: { at?: string; minutes?: string; json?: boolean }) => run(() => summaryCommand(io, file, opts)));
+  .action((file: string, opts: { at?: string; minutes?: string; json?: boolean }) =>
+    run(() => summaryCommand(io, file, opts)),
+  );
 
 program
   .command('tie')
@@ -42,7 +57,9 @@ program
   .argument('<legs...>', 'first leg and second leg (or one final)')
   .option('--rules <version>', 'away-goals, no-away-goals or single (default: from the fixture rules)')
   .option('--json', 'print the result as JSON')
-  .action((files: string[], opts: { rules?: string; json?: boolean }) => run(() => tieCommand(io, files, opts)));
+  .action((files: string[], opts: { rules?: string; json?: boolean }) =>
+    run(() => tieCommand(io, files, opts)),
+  );
 
 program
   .command('table')
@@ -50,7 +67,9 @@ program
   .argument('<streams...>', 'stream files or directories')
   .option('--rules <set>', 'uefa-2018, uefa-2021, uefa-2024 or domestic (default: by season)')
   .option('--json', 'print the rows as JSON')
-  .action((paths: string[], opts: { rules?: string; json?: boolean }) => run(() => tableCommand(io, paths, opts)));
+  .action((paths: string[], opts: { rules?: string; json?: boolean }) =>
+    run(() => tableCommand(io, paths, opts)),
+  );
 
 program
   .command('records')
@@ -60,18 +79,24 @@ program
   .option('--player <name>', 'tallies of a player')
   .option('--h2h <teams...>', 'head-to-head record of two teams')
   .option('--json', 'print JSON')
-  .action((paths: string[], opts: { team?: string; player?: string; h2h?: string[]; json?: boolean }) => run(() => recordsCommand(io, paths, opts)));
+  .action((paths: string[], opts: { team?: string; player?: string; h2h?: string[]; json?: boolean }) =>
+    run(() => recordsCommand(io, paths, opts)),
+  );
 
 program
   .command('replay')
-  .description('replay a match minute by minute: a match centre on a terminal, plain lines or NDJSON when piped')
+  .description(
+    'replay a match minute by minute: a match centre on a terminal, plain lines or NDJSON when piped',
+  )
   .argument('<stream>', 'a stream file')
   .option('--speed <n>', 'match minutes per real second (Infinity: as fast as possible)', 'Infinity')
   .option('--from <point>', 'start at a point')
   .option('--to <point>', 'stop at a point')
   .option('--step <step>', 'minute (default) or event', 'minute')
   .option('--json', 'NDJSON frames')
-  .action((file: string, opts: { speed: string; from?: string; to?: string; step: string; json?: boolean }) => run(() => replayCommand(io, file, opts)));
+  .action((file: string, opts: { speed: string; from?: string; to?: string; step: string; json?: boolean }) =>
+    run(() => replayCommand(io, file, opts)),
+  );
 
 program.showHelpAfterError();
 await program.parseAsync(process.argv);

@@ -20,13 +20,20 @@ interface ReplayCliOptions {
 
 function parseSpeed(text: string): number {
   const speed = text.toLowerCase() === 'infinity' ? Number.POSITIVE_INFINITY : Number(text);
-  if (!(speed > 0)) throw new MatchlineError({ code: 'USAGE', message: `--speed takes a positive number of match minutes per second, not ${text}` });
+  if (!(speed > 0))
+    throw new MatchlineError({
+      code: 'USAGE',
+      message: `--speed takes a positive number of match minutes per second, not ${text}`,
+    });
   return speed;
 }
 
 function scoreText(frame: Frame): string {
   const s = frame.state;
-  const so = s.shootout && (s.shootout.kicks.length > 0 || s.shootout.decided) ? ` (${s.shootout.score.home}-${s.shootout.score.away} pens)` : '';
+  const so =
+    s.shootout && (s.shootout.kicks.length > 0 || s.shootout.decided)
+      ? ` (${s.shootout.score.home}-${s.shootout.score.away} pens)`
+      : '';
   return `${s.teams.home.name} ${s.score.home}-${s.score.away} ${s.teams.away.name}${so}`;
 }
 
@@ -50,12 +57,23 @@ function bar(index: number, total: number, width = 30): string {
 
 export async function replayCommand(io: Output, file: string, opts: ReplayCliOptions): Promise<number> {
   const speed = parseSpeed(opts.speed);
-  if (opts.step !== 'minute' && opts.step !== 'event') throw new MatchlineError({ code: 'USAGE', message: '--step takes minute or event' });
+  if (opts.step !== 'minute' && opts.step !== 'event')
+    throw new MatchlineError({ code: 'USAGE', message: '--step takes minute or event' });
   const events = readStreamFile(file);
-  const frames$ = replay(events, { speed, step: opts.step, ...(opts.from === undefined ? {} : { from: opts.from }), ...(opts.to === undefined ? {} : { to: opts.to }) });
+  const frames$ = replay(events, {
+    speed,
+    step: opts.step,
+    ...(opts.from === undefined ? {} : { from: opts.from }),
+    ...(opts.to === undefined ? {} : { to: opts.to }),
+  });
   const interactive = process.stdout.isTTY && !opts.json;
   if (!interactive) {
-    await lastValueFrom(frames$.pipe(tap((frame) => io.out(opts.json ? JSON.stringify(frameJson(frame)) : plainLine(frame))), defaultIfEmpty(null)));
+    await lastValueFrom(
+      frames$.pipe(
+        tap((frame) => io.out(opts.json ? JSON.stringify(frameJson(frame)) : plainLine(frame))),
+        defaultIfEmpty(null),
+      ),
+    );
     return 0;
   }
   const stop = new Subject<void>();
@@ -70,11 +88,19 @@ export async function replayCommand(io: Output, file: string, opts: ReplayCliOpt
           const lines = timelineLines(frame);
           if (lines.length) {
             logUpdate.clear();
-            for (const l of lines) io.out(l.includes('GOAL') ? pc.green(l) : l.includes('card') ? pc.yellow(l) : l);
+            for (const l of lines)
+              io.out(l.includes('GOAL') ? pc.green(l) : l.includes('card') ? pc.yellow(l) : l);
             history.push(...lines);
           }
-          const period = frame.state.period === 0 ? 'pre-match' : frame.state.status === 'finished' ? 'full time' : `period ${frame.state.period}`;
-          logUpdate(`${pc.bold(scoreText(frame))}\n${pc.cyan(frame.minute.padEnd(8))} ${pc.dim(period)}\n${bar(frame.index, frame.total)} ${frame.index + 1}/${frame.total}`);
+          const period =
+            frame.state.period === 0
+              ? 'pre-match'
+              : frame.state.status === 'finished'
+                ? 'full time'
+                : `period ${frame.state.period}`;
+          logUpdate(
+            `${pc.bold(scoreText(frame))}\n${pc.cyan(frame.minute.padEnd(8))} ${pc.dim(period)}\n${bar(frame.index, frame.total)} ${frame.index + 1}/${frame.total}`,
+          );
         }),
         defaultIfEmpty(null),
       ),

@@ -12,7 +12,9 @@ function sideOf(m: MatchResult, team: string): Side | null {
 }
 
 function byKickoff(matches: readonly MatchResult[]): MatchResult[] {
-  return [...matches].filter((m) => m.completed).sort((a, b) => Date.parse(a.kickoff) - Date.parse(b.kickoff));
+  return [...matches]
+    .filter((m) => m.completed)
+    .sort((a, b) => Date.parse(a.kickoff) - Date.parse(b.kickoff));
 }
 
 export interface HeadToHead {
@@ -53,13 +55,26 @@ export interface TeamRecord {
   readonly team: string;
   readonly played: number;
   readonly form: readonly Outcome[];
-  readonly longest: { readonly wins: number; readonly defeats: number; readonly unbeaten: number; readonly withoutWin: number };
-  readonly current: { readonly wins: number; readonly defeats: number; readonly unbeaten: number; readonly withoutWin: number };
+  readonly longest: {
+    readonly wins: number;
+    readonly defeats: number;
+    readonly unbeaten: number;
+    readonly withoutWin: number;
+  };
+  readonly current: {
+    readonly wins: number;
+    readonly defeats: number;
+    readonly unbeaten: number;
+    readonly withoutWin: number;
+  };
   /** Home defeats by two or more goals, with the match ids. */
   readonly heavyHomeDefeats: readonly string[];
 }
 
-function run(outcomes: readonly Outcome[], ok: (o: Outcome) => boolean): { longest: number; current: number } {
+function run(
+  outcomes: readonly Outcome[],
+  ok: (o: Outcome) => boolean,
+): { longest: number; current: number } {
   let longest = 0,
     current = 0;
   for (const o of outcomes) {
@@ -90,8 +105,18 @@ export function teamRecord(matches: readonly MatchResult[], team: string): TeamR
     team: name,
     played: form.length,
     form,
-    longest: { wins: wins.longest, defeats: defeats.longest, unbeaten: unbeaten.longest, withoutWin: withoutWin.longest },
-    current: { wins: wins.current, defeats: defeats.current, unbeaten: unbeaten.current, withoutWin: withoutWin.current },
+    longest: {
+      wins: wins.longest,
+      defeats: defeats.longest,
+      unbeaten: unbeaten.longest,
+      withoutWin: withoutWin.longest,
+    },
+    current: {
+      wins: wins.current,
+      defeats: defeats.current,
+      unbeaten: unbeaten.current,
+      withoutWin: withoutWin.current,
+    },
     heavyHomeDefeats,
   };
 }
@@ -137,7 +162,19 @@ export function playerTallies(states: readonly MatchState[]): Map<string, Player
       if (p.official) continue;
       let t = tallies.get(p.id);
       if (!t) {
-        t = { playerId: p.id, player: p.name, appearances: 0, starts: 0, goals: 0, penaltyGoals: 0, ownGoals: 0, assists: 0, minutes: 0, yellowCards: 0, redCards: 0 };
+        t = {
+          playerId: p.id,
+          player: p.name,
+          appearances: 0,
+          starts: 0,
+          goals: 0,
+          penaltyGoals: 0,
+          ownGoals: 0,
+          assists: 0,
+          minutes: 0,
+          yellowCards: 0,
+          redCards: 0,
+        };
         tallies.set(p.id, t);
       }
       if (p.spells.length > 0) t.appearances++;

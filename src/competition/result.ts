@@ -30,7 +30,8 @@ export interface MatchResult {
 export function toMatchResult(state: MatchState, id: string): MatchResult {
   if (!state.fixture) throw new Error(`${id}: a match without a fixture cannot enter a competition`);
   const awarded = state.result?.kind === 'awarded';
-  const score = awarded && state.result ? { home: state.result.home, away: state.result.away } : { ...state.score };
+  const score =
+    awarded && state.result ? { home: state.result.home, away: state.result.away } : { ...state.score };
   const normalTime = awarded ? score : (state.afterNormalTime ?? { ...state.score });
   return {
     id,
@@ -60,7 +61,11 @@ export function swapSides(m: MatchResult): MatchResult {
     score: flip(m.score),
     normalTime: flip(m.normalTime),
     shootout: m.shootout
-      ? { home: m.shootout.away, away: m.shootout.home, winner: m.shootout.winner === null ? null : m.shootout.winner === 'home' ? 'away' : 'home' }
+      ? {
+          home: m.shootout.away,
+          away: m.shootout.home,
+          winner: m.shootout.winner === null ? null : m.shootout.winner === 'home' ? 'away' : 'home',
+        }
       : null,
     discipline: flip(m.discipline),
   };

@@ -40,20 +40,55 @@ const coefficient: Criterion = { stat: 'coefficient', scope: 'external' };
 export const TIE_BREAK_RULES: Readonly<Record<string, TieBreakRules>> = {
   'uefa-2018': {
     id: 'uefa-2018',
-    description: 'UEFA group stage 2018-19 to 2020-21 (G1): head-to-head incl. away goals, re-applied, then overall',
-    criteria: [h2h('points'), h2h('goalDifference'), h2h('goalsFor'), h2h('awayGoalsFor'), all('goalDifference'), all('goalsFor'), all('awayGoalsFor'), all('wins'), all('awayWins'), all('disciplinaryPoints', true), coefficient],
+    description:
+      'UEFA group stage 2018-19 to 2020-21 (G1): head-to-head incl. away goals, re-applied, then overall',
+    criteria: [
+      h2h('points'),
+      h2h('goalDifference'),
+      h2h('goalsFor'),
+      h2h('awayGoalsFor'),
+      all('goalDifference'),
+      all('goalsFor'),
+      all('awayGoalsFor'),
+      all('wins'),
+      all('awayWins'),
+      all('disciplinaryPoints', true),
+      coefficient,
+    ],
     reapplyHeadToHead: true,
   },
   'uefa-2021': {
     id: 'uefa-2021',
     description: 'UEFA group stage 2021-22 to 2023-24 (G2): as G1 without head-to-head away goals',
-    criteria: [h2h('points'), h2h('goalDifference'), h2h('goalsFor'), all('goalDifference'), all('goalsFor'), all('awayGoalsFor'), all('wins'), all('awayWins'), all('disciplinaryPoints', true), coefficient],
+    criteria: [
+      h2h('points'),
+      h2h('goalDifference'),
+      h2h('goalsFor'),
+      all('goalDifference'),
+      all('goalsFor'),
+      all('awayGoalsFor'),
+      all('wins'),
+      all('awayWins'),
+      all('disciplinaryPoints', true),
+      coefficient,
+    ],
     reapplyHeadToHead: true,
   },
   'uefa-2024': {
     id: 'uefa-2024',
     description: 'UEFA league phase from 2024-25 (L1): no head-to-head; opponents’ collective results',
-    criteria: [all('goalDifference'), all('goalsFor'), all('awayGoalsFor'), all('wins'), all('awayWins'), all('opponentsPoints'), all('opponentsGoalDifference'), all('opponentsGoalsFor'), all('disciplinaryPoints', true), coefficient],
+    criteria: [
+      all('goalDifference'),
+      all('goalsFor'),
+      all('awayGoalsFor'),
+      all('wins'),
+      all('awayWins'),
+      all('opponentsPoints'),
+      all('opponentsGoalDifference'),
+      all('opponentsGoalsFor'),
+      all('disciplinaryPoints', true),
+      coefficient,
+    ],
     reapplyHeadToHead: false,
   },
   domestic: {
@@ -103,10 +138,26 @@ export interface TableOptions {
 }
 
 function emptyStats(): TeamStats {
-  return { played: 0, won: 0, drawn: 0, lost: 0, goalsFor: 0, goalsAgainst: 0, goalDifference: 0, points: 0, awayGoalsFor: 0, wins: 0, awayWins: 0, disciplinaryPoints: 0 };
+  return {
+    played: 0,
+    won: 0,
+    drawn: 0,
+    lost: 0,
+    goalsFor: 0,
+    goalsAgainst: 0,
+    goalDifference: 0,
+    points: 0,
+    awayGoalsFor: 0,
+    wins: 0,
+    awayWins: 0,
+    disciplinaryPoints: 0,
+  };
 }
 
-function statsOf(matches: readonly MatchResult[], teamIds: ReadonlySet<string> | null): Map<string, TeamStats> {
+function statsOf(
+  matches: readonly MatchResult[],
+  teamIds: ReadonlySet<string> | null,
+): Map<string, TeamStats> {
   const table = new Map<string, TeamStats>();
   const get = (id: string): TeamStats => {
     let s = table.get(id);
@@ -159,7 +210,11 @@ interface Context {
   readonly separatedBy: Map<string, string>;
 }
 
-function opponentsValue(ctx: Context, teamId: string, stat: 'points' | 'goalDifference' | 'goalsFor'): number {
+function opponentsValue(
+  ctx: Context,
+  teamId: string,
+  stat: 'points' | 'goalDifference' | 'goalsFor',
+): number {
   let total = 0;
   for (const m of ctx.matches) {
     const opponent = m.home.id === teamId ? m.away.id : m.away.id === teamId ? m.home.id : null;
@@ -170,7 +225,8 @@ function opponentsValue(ctx: Context, teamId: string, stat: 'points' | 'goalDiff
 
 function value(ctx: Context, c: Criterion, teamId: string, mini: Map<string, TeamStats>): number {
   let v: number;
-  if (c.scope === 'external') v = ctx.coefficients[teamId] ?? ctx.coefficients[ctx.names.get(teamId) ?? ''] ?? 0;
+  if (c.scope === 'external')
+    v = ctx.coefficients[teamId] ?? ctx.coefficients[ctx.names.get(teamId) ?? ''] ?? 0;
   else if (c.stat === 'opponentsPoints') v = opponentsValue(ctx, teamId, 'points');
   else if (c.stat === 'opponentsGoalDifference') v = opponentsValue(ctx, teamId, 'goalDifference');
   else if (c.stat === 'opponentsGoalsFor') v = opponentsValue(ctx, teamId, 'goalsFor');
@@ -197,7 +253,12 @@ function label(c: Criterion): string {
 }
 
 /** Splits blocks of level teams by each criterion in turn; records which criterion separated whom. */
-function splitBy(ctx: Context, blocks: string[][], criteria: readonly Criterion[], mini: Map<string, TeamStats>): string[][] {
+function splitBy(
+  ctx: Context,
+  blocks: string[][],
+  criteria: readonly Criterion[],
+  mini: Map<string, TeamStats>,
+): string[][] {
   let current = blocks;
   for (const c of criteria) {
     const next: string[][] = [];
@@ -239,8 +300,11 @@ function orderLevel(ctx: Context, group: string[]): string[] {
       ordered.push(...orderLevel(ctx, block)); // re-apply head-to-head to the still-level subset only
     } else {
       for (const rest of splitBy(ctx, [block], otherCriteria, mini)) {
-        if (rest.length > 1) for (const id of rest) ctx.separatedBy.set(id, 'alphabetical order (still level)');
-        ordered.push(...[...rest].sort((x, y) => (ctx.names.get(x) ?? x).localeCompare(ctx.names.get(y) ?? y)));
+        if (rest.length > 1)
+          for (const id of rest) ctx.separatedBy.set(id, 'alphabetical order (still level)');
+        ordered.push(
+          ...[...rest].sort((x, y) => (ctx.names.get(x) ?? x).localeCompare(ctx.names.get(y) ?? y)),
+        );
       }
     }
   }
@@ -258,12 +322,24 @@ export function buildTable(matches: readonly MatchResult[], options: TableOption
   }
   const overall = statsOf(counted, null);
   for (const id of names.keys()) if (!overall.has(id)) overall.set(id, emptyStats());
-  const ctx: Context = { matches: counted, overall, rules, coefficients: options.coefficients ?? {}, names, separatedBy: new Map() };
+  const ctx: Context = {
+    matches: counted,
+    overall,
+    rules,
+    coefficients: options.coefficients ?? {},
+    names,
+    separatedBy: new Map(),
+  };
   const byPoints = new Map<number, string[]>();
   for (const [id, s] of overall) byPoints.set(s.points, [...(byPoints.get(s.points) ?? []), id]);
   const order: string[] = [];
   for (const [, group] of [...byPoints.entries()].sort((a, b) => b[0] - a[0])) {
-    order.push(...orderLevel(ctx, group.sort((x, y) => (names.get(x) ?? x).localeCompare(names.get(y) ?? y))));
+    order.push(
+      ...orderLevel(
+        ctx,
+        group.sort((x, y) => (names.get(x) ?? x).localeCompare(names.get(y) ?? y)),
+      ),
+    );
   }
   return order.map((id, i) => ({
     team: names.get(id) ?? id,

@@ -17,9 +17,19 @@ export type TieDecision =
   | 'normalTime'
   | 'awarded';
 
-export const TIE_RULES: Readonly<Record<TieRulesVersion, { awayGoals: AwayGoalsRule; legs: 1 | 2; description: string }>> = {
-  'away-goals': { awayGoals: 'afterNormalTimeAndExtraTime', legs: 2, description: 'UEFA up to 2020-21: away goals after 180 minutes and again over 210' },
-  'no-away-goals': { awayGoals: 'none', legs: 2, description: 'UEFA from 2021-22: aggregate, extra time, kicks' },
+export const TIE_RULES: Readonly<
+  Record<TieRulesVersion, { awayGoals: AwayGoalsRule; legs: 1 | 2; description: string }>
+> = {
+  'away-goals': {
+    awayGoals: 'afterNormalTimeAndExtraTime',
+    legs: 2,
+    description: 'UEFA up to 2020-21: away goals after 180 minutes and again over 210',
+  },
+  'no-away-goals': {
+    awayGoals: 'none',
+    legs: 2,
+    description: 'UEFA from 2021-22: aggregate, extra time, kicks',
+  },
   single: { awayGoals: 'none', legs: 1, description: 'A single match (final): extra time, kicks' },
 };
 
@@ -51,19 +61,56 @@ function invalid(message: string, id: string): never {
 function singleMatch(m: MatchResult): TieResult {
   const teams = [m.home, m.away] as const;
   const agg = [m.score.home, m.score.away] as const;
-  const base = { rules: 'single' as const, teams, aggregate: agg, awayGoals: null, shootout: m.shootout ? ([m.shootout.home, m.shootout.away] as const) : null };
-  if (!m.completed) return { ...base, status: 'incomplete', winner: null, decidedBy: null, note: 'the match is not completed' };
+  const base = {
+    rules: 'single' as const,
+    teams,
+    aggregate: agg,
+    awayGoals: null,
+    shootout: m.shootout ? ([m.shootout.home, m.shootout.away] as const) : null,
+  };
+  if (!m.completed)
+    return {
+      ...base,
+      status: 'incomplete',
+      winner: null,
+      decidedBy: null,
+      note: 'the match is not completed',
+    };
   if (m.awarded) {
     const winner = agg[0] > agg[1] ? m.home : agg[1] > agg[0] ? m.away : null;
-    return { ...base, status: winner ? 'decided' : 'incomplete', winner, decidedBy: winner ? 'awarded' : null, note: 'result awarded' };
+    return {
+      ...base,
+      status: winner ? 'decided' : 'incomplete',
+      winner,
+      decidedBy: winner ? 'awarded' : null,
+      note: 'result awarded',
+    };
   }
   if (agg[0] !== agg[1]) {
-    return { ...base, status: 'decided', winner: agg[0] > agg[1] ? m.home : m.away, decidedBy: m.extraTimePlayed ? 'extraTime' : 'normalTime', note: '' };
+    return {
+      ...base,
+      status: 'decided',
+      winner: agg[0] > agg[1] ? m.home : m.away,
+      decidedBy: m.extraTimePlayed ? 'extraTime' : 'normalTime',
+      note: '',
+    };
   }
   if (m.shootout?.winner) {
-    return { ...base, status: 'decided', winner: m.shootout.winner === 'home' ? m.home : m.away, decidedBy: 'penalties', note: '' };
+    return {
+      ...base,
+      status: 'decided',
+      winner: m.shootout.winner === 'home' ? m.home : m.away,
+      decidedBy: 'penalties',
+      note: '',
+    };
   }
-  return { ...base, status: 'incomplete', winner: null, decidedBy: null, note: 'level with no shoot-out recorded' };
+  return {
+    ...base,
+    status: 'incomplete',
+    winner: null,
+    decidedBy: null,
+    note: 'level with no shoot-out recorded',
+  };
 }
 
 /** Decides a tie; throws TIE_INVALID when a leg contradicts the rules version (R-TIE-4). */
@@ -76,22 +123,45 @@ export function decideTie(leg1: MatchResult, leg2?: MatchResult, rules?: TieRule
   const A = leg1.home;
   const B = leg1.away;
   if (leg2.home.id !== B.id || leg2.away.id !== A.id) {
-    invalid(`the second leg must be ${B.name} v ${A.name} (designated home first), not ${leg2.home.name} v ${leg2.away.name}`, leg2.id);
+    invalid(
+      `the second leg must be ${B.name} v ${A.name} (designated home first), not ${leg2.home.name} v ${leg2.away.name}`,
+      leg2.id,
+    );
   }
-  if (leg1.extraTimePlayed || leg1.shootout) invalid('extra time or kicks are never played in a first leg', leg1.id);
+  if (leg1.extraTimePlayed || leg1.shootout)
+    invalid('extra time or kicks are never played in a first leg', leg1.id);
   const teams = [A, B] as const;
   if (!leg1.completed || !leg2.completed) {
-    return { status: 'incomplete', rules: version, teams, winner: null, decidedBy: null, aggregate: [leg1.score.home + leg2.score.away, leg1.score.away + leg2.score.home], awayGoals: null, shootout: null, note: 'a leg is not completed' };
+    return {
+      status: 'incomplete',
+      rules: version,
+      teams,
+      winner: null,
+      decidedBy: null,
+      aggregate: [leg1.score.home + leg2.score.away, leg1.score.away + leg2.score.home],
+      awayGoals: null,
+      shootout: null,
+      note: 'a leg is not completed',
+    };
   }
   const rule = TIE_RULES[version].awayGoals;
   // After 180 minutes: normal time of both legs.
-  const agg180: [number, number] = [leg1.score.home + leg2.normalTime.away, leg1.score.away + leg2.normalTime.home];
+  const agg180: [number, number] = [
+    leg1.score.home + leg2.normalTime.away,
+    leg1.score.away + leg2.normalTime.home,
+  ];
   const away180: [number, number] = [leg2.normalTime.away, leg1.score.away];
   const aggAll: [number, number] = [leg1.score.home + leg2.score.away, leg1.score.away + leg2.score.home];
   const awayAll: [number, number] = [leg2.score.away, leg1.score.away];
   const shootout = leg2.shootout ? ([leg2.shootout.away, leg2.shootout.home] as const) : null;
   const useAway = rule !== 'none';
-  const result = (winnerIndex: 0 | 1, decidedBy: TieDecision, aggregate: [number, number], awayGoals: [number, number] | null, note = ''): TieResult => ({
+  const result = (
+    winnerIndex: 0 | 1,
+    decidedBy: TieDecision,
+    aggregate: [number, number],
+    awayGoals: [number, number] | null,
+    note = '',
+  ): TieResult => ({
     status: 'decided',
     rules: version,
     teams,
@@ -113,19 +183,43 @@ export function decideTie(leg1: MatchResult, leg2?: MatchResult, rules?: TieRule
   }
   if (useAway && away180[0] !== away180[1]) {
     if (leg2.extraTimePlayed) {
-      invalid(`${etNote}: away goals ${away180[0]}-${away180[1]} decide it under the away-goals rule`, leg2.id);
+      invalid(
+        `${etNote}: away goals ${away180[0]}-${away180[1]} decide it under the away-goals rule`,
+        leg2.id,
+      );
     }
     return result(away180[0] > away180[1] ? 0 : 1, 'awayGoals', agg180, away180);
   }
   if (!leg2.extraTimePlayed) {
-    return { status: 'incomplete', rules: version, teams, winner: null, decidedBy: null, aggregate: agg180, awayGoals: useAway ? away180 : null, shootout, note: 'level on aggregate after 180 minutes but no extra time was played' };
+    return {
+      status: 'incomplete',
+      rules: version,
+      teams,
+      winner: null,
+      decidedBy: null,
+      aggregate: agg180,
+      awayGoals: useAway ? away180 : null,
+      shootout,
+      note: 'level on aggregate after 180 minutes but no extra time was played',
+    };
   }
-  if (aggAll[0] !== aggAll[1]) return result(aggAll[0] > aggAll[1] ? 0 : 1, 'extraTime', aggAll, useAway ? awayAll : null);
+  if (aggAll[0] !== aggAll[1])
+    return result(aggAll[0] > aggAll[1] ? 0 : 1, 'extraTime', aggAll, useAway ? awayAll : null);
   if (rule === 'afterNormalTimeAndExtraTime' && awayAll[0] !== awayAll[1]) {
     return result(awayAll[0] > awayAll[1] ? 0 : 1, 'awayGoalsAfterExtraTime', aggAll, awayAll);
   }
   if (leg2.shootout?.winner) {
     return result(leg2.shootout.winner === 'home' ? 1 : 0, 'penalties', aggAll, useAway ? awayAll : null);
   }
-  return { status: 'incomplete', rules: version, teams, winner: null, decidedBy: null, aggregate: aggAll, awayGoals: useAway ? awayAll : null, shootout, note: 'level after extra time with no shoot-out recorded' };
+  return {
+    status: 'incomplete',
+    rules: version,
+    teams,
+    winner: null,
+    decidedBy: null,
+    aggregate: aggAll,
+    awayGoals: useAway ? awayAll : null,
+    shootout,
+    note: 'level after extra time with no shoot-out recorded',
+  };
 }

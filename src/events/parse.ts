@@ -46,7 +46,7 @@ export function parseJsonLines(text: string, file?: string): ParseResult {
       const parsed: unknown = JSON.parse(text);
       if (!Array.isArray(parsed)) throw new Error('expected a JSON array of events');
       // A JSON array has no per-event lines worth reporting; point at the event index instead.
-      return { items: parsed.map((value) => ({ value, line: 0 })), problems: [] };
+      return { items: (parsed as unknown[]).map((value) => ({ value, line: 0 })), problems: [] };
     } catch (error) {
       const line = jsonErrorLine(text, error);
       return {

@@ -70,14 +70,14 @@ export function checkEvent(event: unknown, index?: number): Problem | null {
   }
   if (validate(event)) return null;
   const error = validate.errors?.[0];
-  if (!error) return { ...base, code: 'SCHEMA_INVALID', message: `${type} event is invalid` };
+  if (!error) return { ...base, code: 'SCHEMA_INVALID', message: `${String(type)} event is invalid` };
   const pointer =
     error.keyword === 'additionalProperties'
       ? `${error.instancePath}/${String((error.params as { additionalProperty: string }).additionalProperty)}`
       : error.keyword === 'required'
         ? `${error.instancePath}/${String((error.params as { missingProperty: string }).missingProperty)}`
         : error.instancePath;
-  return { ...base, code: 'SCHEMA_INVALID', pointer, message: `${type} event: ${describe(error)}` };
+  return { ...base, code: 'SCHEMA_INVALID', pointer, message: `${String(type)} event: ${describe(error)}` };
 }
 
 export function isValidEvent(event: unknown): event is MatchEvent {

@@ -1,5 +1,15 @@
 export * from './state.js';
-export { applyEvent, evolve, fold, prefixLength, stateAt, thaw, assertNoWarnings, type FoldOptions, type Point } from './fold.js';
+export {
+  applyEvent,
+  evolve,
+  fold,
+  prefixLength,
+  stateAt,
+  thaw,
+  assertNoWarnings,
+  type FoldOptions,
+  type Point,
+} from './fold.js';
 export type { FoldContext } from './context.js';
 export * from './minutes.js';
 export * from './discipline.js';

@@ -1,4 +1,5 @@
 /** A plain, JSON-ready view of a match state: what `matchline summary --json` prints. */
+import type { MatchEvent } from '../events/index.js';
 import { cardsShown, disciplinaryPoints, type CardRow } from './discipline.js';
 import { minutesPlayed, type MinutesOptions, type MinutesRow } from './minutes.js';
 import { playerName, type MatchState, type Score, type TimelineEntry } from './state.js';
@@ -15,12 +16,31 @@ export interface MatchSummary {
   readonly halfTime: Score | null;
   readonly afterNormalTime: Score | null;
   readonly afterExtraTime: Score | null;
-  readonly shootout: { home: number; away: number; winner: string | null; kicks: { team: string; taker: string; outcome: string }[] } | null;
+  readonly shootout: {
+    home: number;
+    away: number;
+    winner: string | null;
+    kicks: { team: string; taker: string; outcome: string }[];
+  } | null;
   readonly result: { home: number; away: number; kind: string; decidedBy: string } | null;
   readonly winner: string | null;
-  readonly goals: { team: string; scorer: string | null; assist: string | null; minute: string; penalty: boolean; ownGoal: boolean; score: Score }[];
+  readonly goals: {
+    team: string;
+    scorer: string | null;
+    assist: string | null;
+    minute: string;
+    penalty: boolean;
+    ownGoal: boolean;
+    score: Score;
+  }[];
   readonly cards: (Omit<CardRow, 'team'> & { team: string; side: 'home' | 'away' })[];
-  readonly substitutions: { team: string; playerOff: string; playerOn: string; minute: string; atInterval: boolean }[];
+  readonly substitutions: {
+    team: string;
+    playerOff: string;
+    playerOn: string;
+    minute: string;
+    atInterval: boolean;
+  }[];
   readonly substitutionsUsed: Score;
   readonly opportunitiesUsed: Score;
   readonly disciplinaryPoints: Score;
@@ -33,8 +53,12 @@ export interface MatchSummary {
 
 export function matchSummary(state: MatchState, options: MinutesOptions = {}): MatchSummary {
   const name = (side: 'home' | 'away') => state.teams[side].name;
-  const subs = state.timeline.filter((t) => t.type === 'substitution' && t.status !== 'retracted' && t.status !== 'rejected');
-  const subEvents = subs.map((t) => state.log[t.index]).filter((e) => e?.type === 'substitution');
+  const subs = state.timeline.filter(
+    (t) => t.type === 'substitution' && t.status !== 'retracted' && t.status !== 'rejected',
+  );
+  const subEvents = subs
+    .map((t) => state.log[t.index])
+    .filter((e): e is Extract<MatchEvent, { type: 'substitution' }> => e?.type === 'substitution');
   const coverage = state.fixture?.coverage;
   return {
     competition: state.fixture?.competition ?? null,
@@ -53,10 +77,21 @@ export function matchSummary(state: MatchState, options: MinutesOptions = {}): M
           home: state.shootout.score.home,
           away: state.shootout.score.away,
           winner: state.shootout.winner ? name(state.shootout.winner) : null,
-          kicks: state.shootout.kicks.map((k) => ({ team: name(k.team), taker: playerName(state, k.taker), outcome: k.outcome })),
+          kicks: state.shootout.kicks.map((k) => ({
+            team: name(k.team),
+            taker: playerName(state, k.taker),
+            outcome: k.outcome,
+          })),
         }
       : null,
-    result: state.result ? { home: state.result.home, away: state.result.away, kind: state.result.kind, decidedBy: state.result.decidedBy } : null,
+    result: state.result
+      ? {
+          home: state.result.home,
+          away: state.result.away,
+          kind: state.result.kind,
+          decidedBy: state.result.decidedBy,
+        }
+      : null,
     winner: state.result?.winner ? name(state.result.winner) : null,
     goals: state.goals.map((g) => ({
       team: name(g.team),
@@ -70,8 +105,7 @@ export function matchSummary(state: MatchState, options: MinutesOptions = {}): M
     cards: cardsShown(state)
       .sort((a, b) => (state.eventIndex.get(a.eventId) ?? 0) - (state.eventIndex.get(b.eventId) ?? 0))
       .map((c) => ({ ...c, side: c.team, team: name(c.team) })),
-    substitutions: subEvents.map((e) => {
-      const s = e as Extract<typeof e, { type: 'substitution' }>;
+    substitutions: subEvents.map((s) => {
       const patched = { ...s, ...(state.corrections.amended.get(s.id) ?? {}) };
       return {
         team: name(patched.team),
@@ -86,7 +120,11 @@ export function matchSummary(state: MatchState, options: MinutesOptions = {}): M
     disciplinaryPoints: { home: disciplinaryPoints(state, 'home'), away: disciplinaryPoints(state, 'away') },
     minutes: minutesPlayed(state, options).map((r) => ({ ...r, side: r.team, team: r.teamName })),
     minutesMode: options.mode ?? 'nominal',
-    coverage: { substitutions: coverage?.substitutions ?? true, bookings: coverage?.bookings ?? true, stoppageTime: coverage?.stoppageTime ?? true },
+    coverage: {
+      substitutions: coverage?.substitutions ?? true,
+      bookings: coverage?.bookings ?? true,
+      stoppageTime: coverage?.stoppageTime ?? true,
+    },
     timeline: state.timeline,
     warnings: state.warnings,
   };

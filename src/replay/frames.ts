@@ -54,16 +54,24 @@ function slotsOf(events: readonly MatchEvent[]): Slot[] {
   for (const e of events) {
     if (e.type === 'periodEnded') lengths.set(e.at.period, e.at.ms);
     if (e.type === 'shootoutKick') kicks++;
-    if (e.at && !('atInterval' in e && e.atInterval)) lastMs.set(e.at.period, Math.max(lastMs.get(e.at.period) ?? 0, e.at.ms));
+    if (e.at && !('atInterval' in e && e.atInterval))
+      lastMs.set(e.at.period, Math.max(lastMs.get(e.at.period) ?? 0, e.at.ms));
   }
   const slots: Slot[] = [];
   for (const period of [1, 2, 3, 4]) {
     if (!lastMs.has(period)) continue;
     const length = lengths.get(period) ?? lastMs.get(period)!;
-    const count = lengths.has(period) ? Math.max(periodLength(period), Math.ceil(length / MINUTE)) : Math.max(1, Math.ceil(length / MINUTE));
+    const count = lengths.has(period)
+      ? Math.max(periodLength(period), Math.ceil(length / MINUTE))
+      : Math.max(1, Math.ceil(length / MINUTE));
     for (let n = 1; n <= count; n++) {
       const end = { period, ms: n * MINUTE };
-      slots.push({ kind: 'minute', minute: displayMinute({ period, ms: end.ms }), at: end, accepts: (e, s) => compareInstants(instantOf(e, s), end) <= 0 });
+      slots.push({
+        kind: 'minute',
+        minute: displayMinute({ period, ms: end.ms }),
+        at: end,
+        accepts: (e, s) => compareInstants(instantOf(e, s), end) <= 0,
+      });
     }
     if (lengths.has(period)) {
       const next = { period: period + 1, ms: 0 };
@@ -71,13 +79,21 @@ function slotsOf(events: readonly MatchEvent[]): Slot[] {
         kind: 'interval',
         minute: INTERVAL_LABEL[period] ?? 'interval',
         at: next,
-        accepts: (e, s) => e.type !== 'periodStarted' && e.type !== 'matchEnded' && compareInstants(instantOf(e, s), next) <= 0,
+        accepts: (e, s) =>
+          e.type !== 'periodStarted' &&
+          e.type !== 'matchEnded' &&
+          compareInstants(instantOf(e, s), next) <= 0,
       });
     }
   }
   if (lastMs.has(5)) {
     let seen = 0;
-    slots.push({ kind: 'interval', minute: 'pens', at: { period: 5, ms: 0 }, accepts: (e) => e.type === 'periodStarted' && e.at.period === 5 });
+    slots.push({
+      kind: 'interval',
+      minute: 'pens',
+      at: { period: 5, ms: 0 },
+      accepts: (e) => e.type === 'periodStarted' && e.at.period === 5,
+    });
     for (let k = 1; k <= kicks; k++) {
       slots.push({
         kind: 'kick',
@@ -114,19 +130,39 @@ export function buildFrames(events: readonly MatchEvent[], options: FrameOptions
   if (options.step === 'event') {
     while (i < toCount) {
       const e = take();
-      if (i > fromCount) frames.push({ kind: 'event', minute: e.type === 'fixture' || e.type === 'lineups' ? 'pre' : e.at ? displayMinute(e.at, 'atInterval' in e && e.atInterval === true) : 'post', at: e.at ?? null, events: [e], state });
+      if (i > fromCount)
+        frames.push({
+          kind: 'event',
+          minute:
+            e.type === 'fixture' || e.type === 'lineups'
+              ? 'pre'
+              : e.at
+                ? displayMinute(e.at, 'atInterval' in e && e.atInterval === true)
+                : 'post',
+          at: e.at ?? null,
+          events: [e],
+          state,
+        });
     }
   } else {
     const toAt = typeof options.to === 'number' || options.to === undefined ? null : pointInstant(options.to);
-    const fromAt = typeof options.from === 'number' || options.from === undefined ? null : pointInstant(options.from);
+    const fromAt =
+      typeof options.from === 'number' || options.from === undefined ? null : pointInstant(options.from);
     for (const slot of slotsOf(events)) {
       const taken: MatchEvent[] = [];
       while (i < toCount && slot.accepts(events[i]!, started)) taken.push(take());
       // Frames that end before `from` are folded but not shown; the frame that reaches `to` is the last.
       const shown =
-        fromAt === null ? i >= fromCount && (fromCount === 0 || taken.length > 0 || i > fromCount) : slot.at === null || compareInstants(slot.at, fromAt) >= 0;
+        fromAt === null
+          ? i >= fromCount && (fromCount === 0 || taken.length > 0 || i > fromCount)
+          : slot.at === null || compareInstants(slot.at, fromAt) >= 0;
       if (shown) frames.push({ kind: slot.kind, minute: slot.minute, at: slot.at, events: taken, state });
-      if (toAt === null ? options.to !== undefined && i >= toCount : slot.at !== null && compareInstants(slot.at, toAt) >= 0) break;
+      if (
+        toAt === null
+          ? options.to !== undefined && i >= toCount
+          : slot.at !== null && compareInstants(slot.at, toAt) >= 0
+      )
+        break;
     }
   }
   return frames.map((f, index) => ({ ...f, index, total: frames.length }));

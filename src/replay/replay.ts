@@ -2,7 +2,18 @@
  * rxjs pipelines over frames: `replay` paces a recorded stream (virtual time in tests, real time on a
  * terminal), `live` follows an append-only source after catching up on its past.
  */
-import { concat, concatMap, defer, from, Observable, of, scheduled, timer, asapScheduler, type SchedulerLike } from 'rxjs';
+import {
+  concat,
+  concatMap,
+  defer,
+  from,
+  Observable,
+  of,
+  scheduled,
+  timer,
+  asapScheduler,
+  type SchedulerLike,
+} from 'rxjs';
 import { map } from 'rxjs/operators';
 import { freeze } from 'immer';
 import type { MatchEvent } from '../events/index.js';
@@ -21,12 +32,18 @@ export interface ReplayOptions extends FrameOptions {
 /** A cold observable of frames. Unsubscribing cancels the pending timer. */
 export function replay(events: readonly MatchEvent[], options: ReplayOptions = {}): Observable<Frame> {
   const speed = options.speed ?? Number.POSITIVE_INFINITY;
-  if (!(speed > 0)) throw new RangeError(`speed must be a positive number of match minutes per second, not ${speed}`);
+  if (!(speed > 0))
+    throw new RangeError(`speed must be a positive number of match minutes per second, not ${speed}`);
   return defer(() => {
     const frames = buildFrames(events, options);
-    if (speed === Number.POSITIVE_INFINITY) return options.scheduler ? scheduled(frames, options.scheduler) : from(frames);
+    if (speed === Number.POSITIVE_INFINITY)
+      return options.scheduler ? scheduled(frames, options.scheduler) : from(frames);
     const gap = 1000 / speed;
-    return from(frames).pipe(concatMap((frame, i) => (i === 0 ? of(frame) : timer(gap, options.scheduler ?? asapScheduler).pipe(map(() => frame)))));
+    return from(frames).pipe(
+      concatMap((frame, i) =>
+        i === 0 ? of(frame) : timer(gap, options.scheduler ?? asapScheduler).pipe(map(() => frame)),
+      ),
+    );
   });
 }
 
@@ -45,7 +62,10 @@ export function isCaughtUp(item: unknown): item is CaughtUp {
 }
 
 /** A live source from stored history followed by new events (e.g. a Subject). */
-export function withHistory(history: readonly MatchEvent[], next: Observable<MatchEvent>): Observable<MatchEvent | CaughtUp> {
+export function withHistory(
+  history: readonly MatchEvent[],
+  next: Observable<MatchEvent>,
+): Observable<MatchEvent | CaughtUp> {
   return concat(from(history), of(CAUGHT_UP), next);
 }
 
@@ -54,7 +74,10 @@ export function withHistory(history: readonly MatchEvent[], next: Observable<Mat
  * one frame per new event. A rule-breaking event is an error notification in strict mode, or a
  * warning item (and the event is skipped) in lenient mode; never silently dropped.
  */
-export function live(source: Observable<MatchEvent | CaughtUp>, options: { mode?: Mode } = {}): Observable<LiveItem> {
+export function live(
+  source: Observable<MatchEvent | CaughtUp>,
+  options: { mode?: Mode } = {},
+): Observable<LiveItem> {
   const mode = options.mode ?? 'strict';
   return new Observable<LiveItem>((subscriber) => {
     const past: MatchEvent[] = [];
@@ -88,8 +111,18 @@ export function live(source: Observable<MatchEvent | CaughtUp>, options: { mode?
           const fresh = next.warnings.slice(before);
           state = next;
           for (const problem of fresh) subscriber.next({ kind: 'warning', problem });
-          const minute = item.at ? displayMinute(item.at, 'atInterval' in item && item.atInterval === true) : 'post';
-          subscriber.next({ kind: 'event', minute, at: item.at ?? null, events: [item], state, index: index, total: index + 1 });
+          const minute = item.at
+            ? displayMinute(item.at, 'atInterval' in item && item.atInterval === true)
+            : 'post';
+          subscriber.next({
+            kind: 'event',
+            minute,
+            at: item.at ?? null,
+            events: [item],
+            state,
+            index: index,
+            total: index + 1,
+          });
           index++;
         } catch (error) {
           subscriber.error(isMatchlineError(error) ? error : error);

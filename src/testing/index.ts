@@ -8,9 +8,12 @@ import { PERIOD_LENGTH } from '../time/index.js';
 
 /** An instant inside periods 1-4, up to `maxAddedMinutes` beyond the nominal length. */
 export function arbInstant(maxAddedMinutes = 10): fc.Arbitrary<Instant> {
-  return fc
-    .integer({ min: 1, max: 4 })
-    .chain((period) => fc.record({ period: fc.constant(period), ms: fc.integer({ min: 0, max: ((PERIOD_LENGTH[period] ?? 45) + maxAddedMinutes) * 60_000 }) }));
+  return fc.integer({ min: 1, max: 4 }).chain((period) =>
+    fc.record({
+      period: fc.constant(period),
+      ms: fc.integer({ min: 0, max: ((PERIOD_LENGTH[period] ?? 45) + maxAddedMinutes) * 60_000 }),
+    }),
+  );
 }
 
 export function arbSide(): fc.Arbitrary<'home' | 'away'> {
