@@ -138,3 +138,12 @@ describe('time model: instants, not minutes', () => {
     expect(parseDisplayMinute('abc')).toBeNull();
   });
 });
+
+describe('documentation', () => {
+  it('the README documents every error code and every event type', async () => {
+    const { ERROR_CODES } = await import('../src/events/errors.js');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const code of Object.keys(ERROR_CODES)) expect(readme, code).toContain(`\`${code}\``);
+    for (const type of EVENT_TYPES) expect(readme, type).toContain(`\`${type}\``);
+  });
+});

@@ -1,0 +1,196 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+const LEG1 = 'events/ucl/2022-23/r16-leg1-liverpool-real-madrid.ndjson';
+const LEG2 = 'events/ucl/2022-23/r16-leg2-real-madrid-liverpool.ndjson';
+
+describe('matchline CLI', () => {
+  it('validate: every seed stream passes', () => {
+    const r = cli('validate', 'events');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/37 files checked, 0 problems/);
+    expect(r.code).toBe(0);
+  });
+
+  it('validate: a copy with one field mistyped exits 1 naming the file, line, index, id and field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'matchline-'));
+    const lines = readFileSync(join(ROOT, LEG1), 'utf8').split('\n');
+    lines[3] = lines[3]!.replace('"penalty":false', '"penalty":"no"');
+    const bad = join(dir, 'bad.ndjson');
+    writeFileSync(bad, lines.join('\n'));
+    const r = cli('validate', bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.ndjson:4 event #3 (id liv-rma-2023-02-21-003) /penalty: SCHEMA_INVALID');
+    const json = cli('validate', bad, '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      valid: false,
+      problems: [
+        { code: 'SCHEMA_INVALID', index: 3, eventId: 'liv-rma-2023-02-21-003', pointer: '/penalty', line: 4 },
+      ],
+    });
+  });
+
+  it('validate: rule violations and broken JSON are reported, with no stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'matchline-'));
+    const file = join(dir, 'broken.ndjson');
+    writeFileSync(file, readFileSync(join(ROOT, LEG1), 'utf8') + '{"id": oops}\n');
+    const r = cli('validate', file);
+    expect(r.code).toBe(1);
+    const lastLine = readFileSync(join(ROOT, LEG1), 'utf8').split('\n').length;
+    expect(r.stderr).toContain(`broken.ndjson:${lastLine}: PARSE_ERROR`);
+    expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    const missing = cli('summary', join(dir, 'nope.ndjson'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/FILE_NOT_FOUND: cannot read .*nope\.ndjson: no such file/);
+  });
+
+  it('summary --json: score, winner, goals, minutes', () => {
+    const r = cli('summary', LEG1, '--json');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout) as {
+      home: string;
+      away: string;
+      score: { home: number; away: number };
+      shootout: unknown;
+      winner: string;
+      goals: unknown[];
+      minutes: { team: string; player: string; minutes: number }[];
+    };
+    expect(s).toMatchObject({
+      home: 'Liverpool',
+      away: 'Real Madrid',
+      score: { home: 2, away: 5 },
+      shootout: null,
+      winner: 'Real Madrid',
+    });
+    expect(s.goals).toHaveLength(7);
+    expect(s.minutes).toContainEqual(
+      expect.objectContaining({ team: 'Liverpool', player: 'Virgil van Dijk', minutes: 90 }),
+    );
+    expect(s.minutes).toContainEqual(
+      expect.objectContaining({ team: 'Liverpool', player: 'Cody Gakpo', minutes: 64 }),
+    );
+  });
+
+  it("summary --at 14' and the human output", () => {
+    expect(JSON.parse(cli('summary', LEG1, '--at', "14'", '--json').stdout)).toMatchObject({
+      score: { home: 2, away: 0 },
+      status: 'live',
+    });
+    const human = cli('summary', LEG1);
+    expect(human.stdout).toContain('Liverpool 2-5 Real Madrid (HT 2-2)');
+    expect(human.stdout).toMatch(/Minutes played \(nominal\)/);
+  });
+
+  it('tie --json: winner, aggregate by team name, decidedBy', () => {
+    const r = cli('tie', LEG1, LEG2, '--json');
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      winner: 'Real Madrid',
+      aggregate: { Liverpool: 2, 'Real Madrid': 6 },
+      decidedBy: 'aggregate',
+    });
+    const old = cli(
+      'tie',
+      'events/ucl/2021-22/sf-leg1-manchester-city-real-madrid.ndjson',
+      'events/ucl/2021-22/sf-leg2-real-madrid-manchester-city.ndjson',
+      '--rules',
+      'away-goals',
+    );
+    expect(old.code).toBe(1);
+    expect(old.stderr).toMatch(/TIE_INVALID/);
+    expect(cli('tie', LEG1, LEG2, '--rules', 'nonsense').stderr).toMatch(/--rules takes one of/);
+  });
+
+  it('table --json over a directory of streams', () => {
+    const r = cli('table', 'events/ucl/2020-21', '--json');
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as { team: string; points: number; rank: number }[];
+    expect(rows.length).toBe(16);
+    const d = cli(
+      'table',
+      ...[
+        'ajax-liverpool',
+        'midtjylland-atalanta',
+        'atalanta-ajax',
+        'liverpool-midtjylland',
+        'atalanta-liverpool',
+        'midtjylland-ajax',
+        'ajax-midtjylland',
+        'liverpool-atalanta',
+      ].map(
+        (n) =>
+          `events/ucl/2020-21/group-d-md${n.includes('ajax-liverpool') || n.includes('midtjylland-atalanta') ? 1 : n === 'atalanta-ajax' || n === 'liverpool-midtjylland' ? 2 : n === 'atalanta-liverpool' || n === 'midtjylland-ajax' ? 3 : 4}-${n}.ndjson`,
+      ),
+      '--json',
+    );
+    expect(
+      (JSON.parse(d.stdout) as { team: string; points: number }[]).map((x) => [x.team, x.points]),
+    ).toEqual([
+      ['Liverpool', 9],
+      ['Ajax', 7],
+      ['Atalanta', 7],
+      ['Midtjylland', 0],
+    ]);
+  });
+
+  it('records --h2h and --player', () => {
+    expect(
+      JSON.parse(cli('records', 'events', '--h2h', 'Liverpool', 'Real Madrid', '--json').stdout),
+    ).toMatchObject({ played: 3, wins: [0, 3] });
+    const benzema = JSON.parse(cli('records', 'events', '--player', 'Benzema', '--json').stdout) as {
+      goals: number;
+    }[];
+    expect(benzema[0]).toMatchObject({ goals: 6, appearances: 5 });
+  });
+
+  it('replay piped: plain lines, one per frame; --json: NDJSON frames', () => {
+    const r = cli('replay', LEG1, '--to', "15'");
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(15);
+    expect(lines[13]).toMatch(/^14'\s+Liverpool 2-0 Real Madrid \| 14'\s+GOAL Liverpool: Mohamed Salah/);
+    const json = cli('replay', LEG1, '--json')
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { minute: string; score: unknown });
+    expect(json.at(-1)).toMatchObject({ minute: 'FT', score: { home: 2, away: 5 } });
+  });
+
+  it('usage errors are one clear line', () => {
+    const r = cli('summary', LEG1, '--minutes', 'sometimes');
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('USAGE: --minutes takes nominal or actual, not sometimes');
+  });
+});
+
+describe('README example', () => {
+  it('examples/replay-goals.ts is shown verbatim in the README and prints the goals', () => {
+    const example = readFileSync(join(ROOT, 'examples/replay-goals.ts'), 'utf8');
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(example.trim());
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'examples/replay-goals.ts')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.stdout.trim().split('\n')).toEqual([
+      "4' 1-0",
+      "14' 2-0",
+      "21' 2-1",
+      "36' 2-2",
+      "47' 2-3",
+      "55' 2-4",
+      "67' 2-5",
+    ]);
+  });
+});
