@@ -213,7 +213,9 @@ describe('live: catch up, caught-up marker, then follow', () => {
     next.complete();
     const items = await out;
     const warnings = items.filter((i): i is LiveWarning => 'kind' in i && i.kind === 'warning');
-    expect(warnings.map((w) => [w.problem.code, w.problem.eventId])).toEqual([['PLAYER_NOT_IN_LINEUP', 'x1']]);
+    expect(warnings.map((w) => [w.problem.code, w.problem.eventId])).toEqual([
+      ['PLAYER_NOT_IN_LINEUP', 'x1'],
+    ]);
     expect((items.at(-1) as Frame).state.score).toEqual({ home: 1, away: 0 });
   });
 
