@@ -175,6 +175,19 @@ describe('matchline CLI', () => {
   });
 });
 
+describe('the terminal match centre under a real pseudo-terminal', () => {
+  it('draws the scoreboard and progress bar, honours NO_COLOR and restores the cursor', () => {
+    const command = `stty cols 100 rows 30; NO_COLOR=1 ${process.execPath} --import tsx src/cli/main.ts replay ${LEG1} --to "15'"`;
+    const r = spawnSync('script', ['-qefc', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Liverpool 2-0 Real Madrid');
+    expect(r.stdout).toMatch(/█+ 15\/15/);
+    expect(r.stdout).toContain("14'  GOAL Liverpool: Mohamed Salah. 2-0");
+    expect(r.stdout).not.toMatch(/\x1b\[3\dm/);
+    expect(r.stdout.trimEnd().endsWith('\x1b[?25h')).toBe(true);
+  });
+});
+
 describe('README example', () => {
   it('examples/replay-goals.ts is shown verbatim in the README and prints the goals', () => {
     const example = readFileSync(join(ROOT, 'examples/replay-goals.ts'), 'utf8');

@@ -4,7 +4,7 @@
  */
 import logUpdate from 'log-update';
 import pc from 'picocolors';
-import { firstValueFrom, lastValueFrom, tap, takeUntil, Subject, defaultIfEmpty } from 'rxjs';
+import { lastValueFrom, tap, takeUntil, Subject, defaultIfEmpty } from 'rxjs';
 import { MatchlineError } from '../events/index.js';
 import { replay, type Frame } from '../replay/index.js';
 import type { Output } from './commands.js';
@@ -66,7 +66,8 @@ export async function replayCommand(io: Output, file: string, opts: ReplayCliOpt
     ...(opts.from === undefined ? {} : { from: opts.from }),
     ...(opts.to === undefined ? {} : { to: opts.to }),
   });
-  const interactive = process.stdout.isTTY && !opts.json;
+  // A terminal with no size (some pseudo-terminals) cannot hold a redrawn scoreboard: fall back to lines.
+  const interactive = process.stdout.isTTY && (process.stdout.columns ?? 0) > 0 && !opts.json;
   if (!interactive) {
     await lastValueFrom(
       frames$.pipe(
@@ -109,7 +110,6 @@ export async function replayCommand(io: Output, file: string, opts: ReplayCliOpt
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
-  void firstValueFrom;
   return 0;
 }
 
