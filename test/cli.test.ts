@@ -183,7 +183,7 @@ describe('the terminal match centre under a real pseudo-terminal', () => {
     expect(r.stdout).toContain('Liverpool 2-0 Real Madrid');
     expect(r.stdout).toMatch(/█+ 15\/15/);
     expect(r.stdout).toContain("14'  GOAL Liverpool: Mohamed Salah. 2-0");
-    expect(r.stdout).not.toMatch(/\x1b\[3\dm/);
+    expect(r.stdout).not.toMatch(new RegExp(`${String.fromCharCode(27)}\\[3\\dm`));
     expect(r.stdout.trimEnd().endsWith('\x1b[?25h')).toBe(true);
   });
 });
