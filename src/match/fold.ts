@@ -5,7 +5,13 @@
  */
 import { enableMapSet, freeze, produce } from 'immer';
 import { compareInstants, endOfMinute, parseDisplayMinute, type Instant } from '../time/index.js';
-import { isMatchlineError, MatchlineError, toProblem, type MatchEvent } from '../events/index.js';
+import {
+  isMatchlineError,
+  MatchlineError,
+  toProblem,
+  type MatchEvent,
+  type Problem,
+} from '../events/index.js';
 import { fail, type FoldContext } from './context.js';
 import { createState, type MatchState, type Mode } from './state.js';
 import { describeEvent, minuteOf, sideOf } from './describe.js';
@@ -84,12 +90,22 @@ function record(
 }
 
 /** Re-folds a whole log with its corrections known up front, so each lands at its target's instant. */
-function refold(log: readonly MatchEvent[], mode: Mode): MatchState {
+function refold(log: readonly MatchEvent[], mode: Mode, rejected: ReadonlyMap<number, Problem>): MatchState {
   const state = createState();
-  const { retracted, amended } = correctionsOf(log);
+  const { retracted, amended } = correctionsOf(log, rejected);
   state.corrections.retracted = retracted;
   state.corrections.amended = amended;
-  for (let i = 0; i < log.length; i++) applyEvent(state, log[i]!, { mode, index: i, refolding: true });
+  for (let i = 0; i < log.length; i++) {
+    const problem = rejected.get(i);
+    if (problem) {
+      // Rejected once (lenient mode), rejected for good: the same warning, no effect.
+      state.warnings.push(problem);
+      state.rejected.set(i, problem);
+      record(state, log[i]!, log[i]!, i, 'rejected');
+      continue;
+    }
+    applyEvent(state, log[i]!, { mode, index: i, refolding: true });
+  }
   return state;
 }
 
@@ -112,7 +128,7 @@ export function applyEvent(draft: MatchState, event: MatchEvent, ctx: FoldContex
       if (!ctx.refolding) {
         checkCorrection(draft, event, ctx);
         const finishedScore = draft.status === 'finished' ? { ...draft.score } : null;
-        const fresh = refold([...draft.log, event], ctx.mode);
+        const fresh = refold([...draft.log, event], ctx.mode, draft.rejected);
         if (
           finishedScore &&
           (fresh.score.home !== finishedScore.home || fresh.score.away !== finishedScore.away)
@@ -133,6 +149,8 @@ export function applyEvent(draft: MatchState, event: MatchEvent, ctx: FoldContex
       return;
     }
     if (draft.corrections.retracted.has(event.id)) {
+      // A retracted event never counted, but the stream's clock still passed its instant.
+      if (event.at && !('atInterval' in event && event.atInterval)) advanceClock(draft, event.at);
       record(draft, event, event, ctx.index, 'retracted');
       return;
     }
@@ -146,7 +164,9 @@ export function applyEvent(draft: MatchState, event: MatchEvent, ctx: FoldContex
     record(draft, event, effective, ctx.index, patch ? 'amended' : 'ok');
   } catch (error) {
     if (ctx.mode === 'lenient' && isMatchlineError(error)) {
-      draft.warnings.push(toProblem(error));
+      const problem = toProblem(error);
+      draft.warnings.push(problem);
+      draft.rejected.set(ctx.index, problem);
       record(draft, event, event, ctx.index, 'rejected');
       return;
     }

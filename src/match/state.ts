@@ -169,6 +169,8 @@ export interface MatchState {
   mustAbandon: Side | null;
   timeline: TimelineEntry[];
   warnings: Problem[];
+  /** Events rejected in lenient mode, by stream index: they stay rejected when corrections re-fold. */
+  rejected: Map<number, Problem>;
   /** Event id -> index in the stream, for duplicates and corrections. */
   eventIndex: Map<string, number>;
   /** Every event folded so far, in order: corrections re-fold it at the target's instant. */
@@ -228,6 +230,7 @@ export function createState(): MatchState {
     mustAbandon: null,
     timeline: [],
     warnings: [],
+    rejected: new Map(),
     eventIndex: new Map(),
     log: [],
     corrections: { retracted: new Map(), amended: new Map(), rescinded: new Set() },

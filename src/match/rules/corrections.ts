@@ -105,13 +105,17 @@ export function checkCorrection(draft: MatchState, event: CorrectionEvent, ctx: 
 }
 
 /** Corrections known from a whole log: what each target becomes. Later amendments stack. */
-export function correctionsOf(log: readonly MatchEvent[]): {
+export function correctionsOf(
+  log: readonly MatchEvent[],
+  rejected: ReadonlyMap<number, unknown>,
+): {
   retracted: Map<string, string>;
   amended: Map<string, Record<string, unknown>>;
 } {
   const retracted = new Map<string, string>();
   const amended = new Map<string, Record<string, unknown>>();
-  for (const event of log) {
+  for (const [index, event] of log.entries()) {
+    if (rejected.has(index)) continue;
     if (event.type === 'eventRetracted') retracted.set(event.target, event.id);
     else if (event.type === 'eventAmended')
       amended.set(event.target, { ...(amended.get(event.target) ?? {}), ...event.patch });
