@@ -127,12 +127,12 @@ describe('minutes (nominal, rulebook R-MIN-P5)', () => {
         const N_end = nominalEnd(state.afterExtraTime ? 4 : 2);
         expect(N).toBe(N_end);
         for (const side of ['home', 'away'] as const) {
+          // From the cards, not from the spells the engine builds: arbMatch only sends off players on the pitch.
           let missed = 0;
           for (const p of state.players.values()) {
-            if (p.team !== side || p.status !== 'sentOff') continue;
-            const spell = p.spells.at(-1);
-            if (spell?.ended === 'sentOff' && spell.to)
-              missed += N - (spell.toInterval ? nominalAt(spell.to, true) : nominalAt(spell.to));
+            if (p.team !== side) continue;
+            const sendingOff = p.cards.find((c) => c.card !== 'yellow');
+            if (sendingOff?.at) missed += N - nominalAt(sendingOff.at);
           }
           const total = minutesPlayed(state)
             .filter((r) => r.team === side)
