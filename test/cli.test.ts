@@ -54,7 +54,7 @@ describe('matchline CLI', () => {
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
     const missing = cli('summary', join(dir, 'nope.ndjson'));
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/FILE_NOT_FOUND: cannot read .*nope\.ndjson: no such file/);
+    expect(missing.stderr).toMatch(/FILE_NOT_FOUND: no such file or directory: .*nope\.ndjson/);
   });
 
   it('summary --json: score, winner, goals, minutes', () => {
@@ -172,6 +172,46 @@ describe('matchline CLI', () => {
     const r = cli('summary', LEG1, '--minutes', 'sometimes');
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe('USAGE: --minutes takes nominal or actual, not sometimes');
+  });
+});
+
+describe('matchline store', () => {
+  it('append with an expected version, list, show, check, repair, and --store for the other commands', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'matchline-cli-store-'));
+    expect(cli('store', dir, 'append', 'leg1', LEG1, '--expected-version', 'no-stream').stdout).toMatch(
+      /leg1: version 23 \(23 appended/,
+    );
+    const conflict = cli('store', dir, 'append', 'leg1', LEG1, '--expected-version', '5');
+    expect(conflict.code).toBe(1);
+    expect(conflict.stderr).toMatch(
+      /WRONG_EXPECTED_VERSION: stream leg1 is at version 23, the append expected version 5/,
+    );
+    expect(cli('store', dir, 'append', 'leg2', LEG2).code).toBe(0);
+    expect(cli('store', dir, 'list').stdout.trim().split('\n')).toEqual(['leg1', 'leg2']);
+    expect(cli('store', dir, 'show', 'leg1').stdout.trim().split('\n')).toHaveLength(23);
+    expect(JSON.parse(cli('tie', 'leg1', 'leg2', '--store', dir, '--json').stdout)).toMatchObject({
+      winner: 'Real Madrid',
+      decidedBy: 'aggregate',
+    });
+    expect(JSON.parse(cli('summary', 'leg1', '--store', dir, '--json').stdout)).toMatchObject({
+      score: { home: 2, away: 5 },
+    });
+    expect(JSON.parse(cli('table', '--store', dir, '--json').stdout)).toHaveLength(2);
+    expect(cli('store', dir, 'check').code).toBe(0);
+    const file = join(dir, 'leg1.ndjson');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines[5] = '{"id": broken';
+    writeFileSync(file, lines.join('\n'));
+    const check = cli('store', dir, 'check');
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(`${file}:6`);
+    expect(check.stderr).toMatch(/--repair moves them to a side file/);
+    expect(cli('summary', 'leg1', '--store', dir).stderr).toMatch(/STREAM_CORRUPT/);
+    const repair = cli('store', dir, 'check', '--repair');
+    expect(repair.code).toBe(0);
+    expect(repair.stderr).toMatch(/damaged tail moved to .*leg1\.ndjson\.damaged-/);
+    expect(cli('store', dir, 'show', 'leg1').stdout.trim().split('\n')).toHaveLength(5);
+    expect(cli('store', dir, 'append', '../escape', LEG1).stderr).toMatch(/INVALID_STREAM_ID/);
   });
 });
 

@@ -232,3 +232,30 @@ describe('live: catch up, caught-up marker, then follow', () => {
     expect(lines).toEqual(["4' 1-0", "14' 2-0", "21' 2-1", "36' 2-2", "47' 2-3", "55' 2-4", "67' 2-5"]);
   });
 });
+
+describe('live from the event store', () => {
+  it('a store subscription feeds live(): past frames, caught-up marker, then new appends as frames', async () => {
+    const { MemoryEventStore } = await import('../src/store/index.js');
+    const store = new MemoryEventStore();
+    await store.append('m', Stream.played((x) => x.goal('home', '10', 'h9')).events);
+    const items: LiveItem[] = [];
+    const sub = live(store.subscribe('m')).subscribe((i) => items.push(i));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(items.some((i) => isCaughtUp(i))).toBe(true);
+    await store.append('m', [
+      {
+        id: 'g2',
+        type: 'goal',
+        at: at('20'),
+        team: 'away',
+        scorer: 'a9',
+        scorerTeam: 'away',
+        penalty: false,
+        ownGoal: false,
+      },
+    ]);
+    await new Promise((r) => setTimeout(r, 5));
+    expect((items.at(-1) as Frame).state.score).toEqual({ home: 1, away: 1 });
+    sub.unsubscribe();
+  });
+});

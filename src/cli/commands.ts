@@ -17,7 +17,7 @@ import {
   toMatchResult,
   type TieRulesVersion,
 } from '../competition/index.js';
-import { displayPath, expandPaths, loadMatch, readStreamFile, readText } from './io.js';
+import { displayPath, expandPaths, foldNamed, readText, resolveStreams } from './io.js';
 
 export interface Output {
   out(text: string): void;
@@ -77,11 +77,11 @@ function scoreLine(s: ReturnType<typeof matchSummary>): string {
   return parts.join(' ');
 }
 
-export function summaryCommand(
+export async function summaryCommand(
   io: Output,
-  file: string,
-  opts: { at?: string; minutes?: string; json?: boolean },
-): number {
+  ref: string,
+  opts: { at?: string; minutes?: string; json?: boolean; store?: string },
+): Promise<number> {
   const mode = opts.minutes === 'actual' ? 'actual' : 'nominal';
   if (opts.minutes !== undefined && opts.minutes !== 'actual' && opts.minutes !== 'nominal') {
     throw new MatchlineError({
@@ -89,8 +89,8 @@ export function summaryCommand(
       message: `--minutes takes nominal or actual, not ${opts.minutes}`,
     });
   }
-  const events = readStreamFile(file);
-  const state = opts.at === undefined ? loadMatch(file).state : stateAt(events, opts.at);
+  const [stream] = await resolveStreams([ref], opts.store);
+  const state = opts.at === undefined ? foldNamed(stream!) : stateAt(stream!.events, opts.at);
   const s = matchSummary(state, { mode });
   if (opts.json) {
     printJson(io, { ...s, timeline: undefined });
@@ -137,14 +137,18 @@ export function summaryCommand(
   return 0;
 }
 
-function matchResults(paths: string[]) {
-  return expandPaths(paths).map((file) => {
-    const { state } = loadMatch(file, { mode: 'lenient' });
-    return { file, state, result: toMatchResult(state, displayPath(file)) };
+async function matchResults(refs: string[], storeDir?: string) {
+  return (await resolveStreams(refs, storeDir, true)).map((stream) => {
+    const state = foldNamed(stream, { mode: 'lenient' });
+    return { name: stream.name, state, result: toMatchResult(state, stream.name) };
   });
 }
 
-export function tieCommand(io: Output, files: string[], opts: { rules?: string; json?: boolean }): number {
+export async function tieCommand(
+  io: Output,
+  files: string[],
+  opts: { rules?: string; json?: boolean; store?: string },
+): Promise<number> {
   if (files.length < 1 || files.length > 2)
     throw new MatchlineError({ code: 'USAGE', message: 'tie takes one match (a final) or two legs' });
   if (opts.rules !== undefined && !(opts.rules in TIE_RULES)) {
@@ -153,7 +157,7 @@ export function tieCommand(io: Output, files: string[], opts: { rules?: string; 
       message: `--rules takes one of ${Object.keys(TIE_RULES).join(', ')}`,
     });
   }
-  const [leg1, leg2] = matchResults(files);
+  const [leg1, leg2] = await matchResults(files, opts.store);
   const tie = decideTie(leg1!.result, leg2?.result, opts.rules as TieRulesVersion | undefined);
   const [a, b] = tie.teams;
   if (opts.json) {
@@ -178,14 +182,18 @@ export function tieCommand(io: Output, files: string[], opts: { rules?: string; 
   return 0;
 }
 
-export function tableCommand(io: Output, paths: string[], opts: { rules?: string; json?: boolean }): number {
+export async function tableCommand(
+  io: Output,
+  paths: string[],
+  opts: { rules?: string; json?: boolean; store?: string },
+): Promise<number> {
   if (opts.rules !== undefined && !(opts.rules in TIE_BREAK_RULES)) {
     throw new MatchlineError({
       code: 'USAGE',
       message: `--rules takes one of ${Object.keys(TIE_BREAK_RULES).join(', ')}`,
     });
   }
-  const results = matchResults(paths).map((r) => r.result);
+  const results = (await matchResults(paths, opts.store)).map((r) => r.result);
   const rules = opts.rules ? TIE_BREAK_RULES[opts.rules]! : defaultTableRules(results[0]?.fixture.season);
   const rows = buildTable(results, { rules });
   if (opts.json) {
@@ -215,12 +223,12 @@ export function tableCommand(io: Output, paths: string[], opts: { rules?: string
   return 0;
 }
 
-export function recordsCommand(
+export async function recordsCommand(
   io: Output,
   paths: string[],
-  opts: { team?: string; player?: string; h2h?: string[]; json?: boolean },
-): number {
-  const loaded = matchResults(paths);
+  opts: { team?: string; player?: string; h2h?: string[]; json?: boolean; store?: string },
+): Promise<number> {
+  const loaded = await matchResults(paths, opts.store);
   const results = loaded.map((r) => r.result);
   let value: unknown;
   if (opts.h2h) {

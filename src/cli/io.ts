@@ -67,3 +67,39 @@ export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel.startsWith('..') ? file : rel;
 }
+
+/** A stream to work on: events and the name messages use (a file path or a stream id). */
+export interface NamedStream {
+  readonly name: string;
+  readonly events: MatchEvent[];
+}
+
+/**
+ * Resolves command arguments to streams: files and folders, or, with `--store <dir>`, stream ids in
+ * a file store (every stream of the store when no id is given and `allWhenEmpty` is set).
+ */
+export async function resolveStreams(
+  refs: readonly string[],
+  storeDir?: string,
+  allWhenEmpty = false,
+): Promise<NamedStream[]> {
+  if (storeDir === undefined)
+    return expandPaths(refs).map((file) => ({ name: displayPath(file), events: readStreamFile(file) }));
+  const { FileEventStore } = await import('../store/file.js');
+  const store = await FileEventStore.open(storeDir);
+  const ids = refs.length === 0 && allWhenEmpty ? await store.list() : refs;
+  const out: NamedStream[] = [];
+  for (const id of ids) out.push({ name: id, events: await store.read(id) });
+  return out;
+}
+
+/** Folds a named stream, naming it in rule errors. */
+export function foldNamed(stream: NamedStream, options: FoldOptions = {}): MatchState {
+  try {
+    return fold(stream.events, undefined, options);
+  } catch (error) {
+    if (error instanceof MatchlineError && error.file === undefined)
+      throw new MatchlineError({ ...error.toJSON(), file: stream.name });
+    throw error;
+  }
+}

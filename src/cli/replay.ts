@@ -8,7 +8,7 @@ import { lastValueFrom, tap, takeUntil, Subject, defaultIfEmpty } from 'rxjs';
 import { MatchlineError } from '../events/index.js';
 import { replay, type Frame } from '../replay/index.js';
 import type { Output } from './commands.js';
-import { readStreamFile } from './io.js';
+import { resolveStreams } from './io.js';
 
 interface ReplayCliOptions {
   speed: string;
@@ -16,6 +16,7 @@ interface ReplayCliOptions {
   to?: string;
   step: string;
   json?: boolean;
+  store?: string;
 }
 
 function parseSpeed(text: string): number {
@@ -59,7 +60,8 @@ export async function replayCommand(io: Output, file: string, opts: ReplayCliOpt
   const speed = parseSpeed(opts.speed);
   if (opts.step !== 'minute' && opts.step !== 'event')
     throw new MatchlineError({ code: 'USAGE', message: '--step takes minute or event' });
-  const events = readStreamFile(file);
+  const [stream] = await resolveStreams([file], opts.store);
+  const events = stream!.events;
   const frames$ = replay(events, {
     speed,
     step: opts.step,

@@ -45,6 +45,13 @@ export const ERROR_CODES = {
   RESULT_CONFLICT: 'a recorded or awarded result that conflicts with the stream',
   // Competitions
   TIE_INVALID: 'legs that do not form a tie under the rules version',
+  // Event store
+  WRONG_EXPECTED_VERSION: 'an append whose expected version does not match the stream',
+  STREAM_NOT_FOUND: 'a stream that does not exist',
+  INVALID_STREAM_ID: 'a stream id that is not a safe file name',
+  STREAM_CORRUPT: 'a stored stream with a damaged line',
+  EVENT_TOO_LARGE: 'an event larger than the store accepts',
+  STORE_LOCKED: 'a stream locked by another writer for too long',
   // Files and CLI
   FILE_NOT_FOUND: 'a file that does not exist or cannot be read',
   USAGE: 'a command used the wrong way',

@@ -16,7 +16,7 @@ import {
 } from 'rxjs';
 import { map } from 'rxjs/operators';
 import { freeze } from 'immer';
-import type { MatchEvent } from '../events/index.js';
+import { CAUGHT_UP, isCaughtUp, type CaughtUp, type MatchEvent } from '../events/index.js';
 import { isMatchlineError, toProblem, type Problem } from '../events/errors.js';
 import { createState, type MatchState, type Mode } from '../match/state.js';
 import { evolve } from '../match/fold.js';
@@ -47,19 +47,12 @@ export function replay(events: readonly MatchEvent[], options: ReplayOptions = {
   });
 }
 
-export const CAUGHT_UP = Object.freeze({ kind: 'caughtUp' as const });
-export type CaughtUp = typeof CAUGHT_UP;
-
 export interface LiveWarning {
   readonly kind: 'warning';
   readonly problem: Problem;
 }
 
 export type LiveItem = Frame | CaughtUp | LiveWarning;
-
-export function isCaughtUp(item: unknown): item is CaughtUp {
-  return typeof item === 'object' && item !== null && (item as { kind?: unknown }).kind === 'caughtUp';
-}
 
 /** A live source from stored history followed by new events (e.g. a Subject). */
 export function withHistory(

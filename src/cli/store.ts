@@ -1,0 +1,110 @@
+/** `matchline store <dir> list|show <stream>|append <stream> <file>|check [--repair]`. */
+import Table from 'cli-table3';
+import { formatProblem, MatchlineError } from '../events/index.js';
+import { FileEventStore, type ExpectedVersion, type StreamCheck } from '../store/index.js';
+import { printJson, type Output } from './commands.js';
+import { readStreamFile } from './io.js';
+
+export interface StoreCliOptions {
+  expectedVersion?: string;
+  repair?: boolean;
+  json?: boolean;
+}
+
+function parseExpected(text: string | undefined): ExpectedVersion {
+  if (text === undefined) return 'any';
+  if (text === 'any' || text === 'no-stream' || text === 'stream-exists') return text;
+  if (/^\d+$/.test(text)) return Number(text);
+  throw new MatchlineError({
+    code: 'USAGE',
+    message: `--expected-version takes a number, any, no-stream or stream-exists, not ${text}`,
+  });
+}
+
+export async function storeCommand(
+  io: Output,
+  dir: string,
+  action: string,
+  args: string[],
+  opts: StoreCliOptions,
+): Promise<number> {
+  const store = await FileEventStore.open(dir);
+  const report = () => {
+    for (const r of store.recoveries)
+      io.err(`recovered ${r.file}: cut ${r.bytes} bytes never acknowledged (${r.reason})`);
+  };
+  switch (action) {
+    case 'list': {
+      const ids = await store.list();
+      if (opts.json) printJson(io, ids);
+      else for (const id of ids) io.out(id);
+      return 0;
+    }
+    case 'show': {
+      const [id] = args;
+      if (!id) throw new MatchlineError({ code: 'USAGE', message: 'store show takes a stream id' });
+      const events = await store.read(id);
+      report();
+      for (const e of events) io.out(JSON.stringify(e));
+      return 0;
+    }
+    case 'append': {
+      const [id, file] = args;
+      if (!id || !file)
+        throw new MatchlineError({
+          code: 'USAGE',
+          message: 'store append takes a stream id and an events file',
+        });
+      const events = readStreamFile(file);
+      const result = await store.append(id, events, { expectedVersion: parseExpected(opts.expectedVersion) });
+      report();
+      if (opts.json) printJson(io, result);
+      else
+        io.out(
+          `${id}: version ${result.version} (${result.appended} appended, ${result.ignored} already stored, ${result.amended} amended)`,
+        );
+      return 0;
+    }
+    case 'check': {
+      const ids = args.length ? args : await store.list();
+      let bad = 0;
+      const rows: (StreamCheck & { quarantine?: string })[] = [];
+      for (const id of ids) {
+        const check = opts.repair ? await store.repair(id) : await store.check(id);
+        rows.push(check);
+        if (check.status !== 'ok') bad++;
+      }
+      if (opts.json) {
+        printJson(io, rows);
+      } else {
+        const table = new Table({
+          head: ['stream', 'events', 'status', 'tail bytes'],
+          style: { head: [], border: [] },
+        });
+        for (const r of rows) table.push([r.streamId, r.events, r.status, r.tailBytes]);
+        io.out(table.toString());
+        for (const r of rows) {
+          if (r.problem) io.err(formatProblem(r.problem));
+          if (r.status === 'uncommittedTail')
+            io.err(
+              `${r.file}: ${r.tailBytes} bytes after the last acknowledged append (a crash mid-append); --repair cuts them`,
+            );
+          if (r.status === 'tornLine')
+            io.err(`${r.file}: the last line is incomplete (a crash mid-write); --repair cuts it`);
+          if (r.status === 'damaged')
+            io.err(
+              `${r.file}: events after line ${r.problem?.line ?? '?'} cannot be trusted; --repair moves them to a side file`,
+            );
+          if ('quarantine' in r && r.quarantine)
+            io.err(`${r.file}: damaged tail moved to ${String(r.quarantine)}`);
+        }
+      }
+      return bad === 0 || opts.repair ? 0 : 1;
+    }
+    default:
+      throw new MatchlineError({
+        code: 'USAGE',
+        message: `store actions are list, show, append and check, not ${action}`,
+      });
+  }
+}

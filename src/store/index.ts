@@ -1,0 +1,3 @@
+export * from './store.js';
+export * from './memory.js';
+export * from './file.js';

@@ -1,0 +1,284 @@
+/**
+ * The event store interface and the rules every store shares: expected versions, schema and rule
+ * checks before anything is written, idempotent imports by `source`, and subscriptions that catch up
+ * and then follow. Stores differ only in where the bytes go.
+ */
+import { Observable, Subject } from 'rxjs';
+import {
+  CAUGHT_UP,
+  checkEvent,
+  MatchlineError,
+  type CaughtUp,
+  type MatchEvent,
+  type Problem,
+} from '../events/index.js';
+import { createState, type MatchState } from '../match/state.js';
+import { fold } from '../match/fold.js';
+import { freeze } from 'immer';
+
+/** A number (the stream's event count), or a condition on the stream's existence. */
+export type ExpectedVersion = number | 'no-stream' | 'stream-exists' | 'any';
+
+export interface AppendOptions {
+  readonly expectedVersion?: ExpectedVersion;
+}
+
+export interface AppendResult {
+  /** The stream's version (event count) after the append. */
+  readonly version: number;
+  readonly appended: number;
+  /** Events skipped because their `source` (provider, id, version) was already stored. */
+  readonly ignored: number;
+  /** Events turned into amendments because a newer version of their source arrived. */
+  readonly amended: number;
+}
+
+export interface ReadOptions {
+  readonly from?: number;
+  readonly to?: number;
+}
+
+export interface StoredEvent {
+  readonly streamId: string;
+  /** The stream version after this event (1 for the first event). */
+  readonly version: number;
+  readonly event: MatchEvent;
+}
+
+export interface EventStore {
+  append(streamId: string, events: readonly MatchEvent[], options?: AppendOptions): Promise<AppendResult>;
+  read(streamId: string, options?: ReadOptions): Promise<MatchEvent[]>;
+  readAll(): Promise<{ streamId: string; events: MatchEvent[] }[]>;
+  list(): Promise<string[]>;
+  exists(streamId: string): Promise<boolean>;
+  /** The stored events, then CAUGHT_UP, then every event appended later. */
+  subscribe(streamId: string): Observable<MatchEvent | CaughtUp>;
+  subscribeAll(): Observable<StoredEvent | CaughtUp>;
+  close(): Promise<void>;
+}
+
+/** At most this many bytes per serialised event: a stored event is a line of NDJSON, not a blob. */
+export const MAX_EVENT_BYTES = 64 * 1024;
+const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** Stream ids are safe file names: no separators, no `..`, no absolute paths, bounded, plain characters. */
+export function checkStreamId(streamId: unknown): string {
+  if (typeof streamId !== 'string' || !STREAM_ID.test(streamId) || streamId.includes('..')) {
+    const shown =
+      typeof streamId === 'string'
+        ? JSON.stringify(streamId.length > 40 ? `${streamId.slice(0, 40)}…` : streamId)
+        : String(streamId);
+    throw new MatchlineError({
+      code: 'INVALID_STREAM_ID',
+      message: `${shown} is not a stream id: use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit, without '..'`,
+    });
+  }
+  return streamId;
+}
+
+/** What a store keeps per stream: the events, their fold, and the sources seen (for idempotence). */
+export interface StreamSnapshot {
+  readonly events: readonly MatchEvent[];
+  readonly state: MatchState;
+  readonly sources: ReadonlyMap<string, { version: number; eventId: string }>;
+}
+
+export const EMPTY_SNAPSHOT: StreamSnapshot = {
+  events: [],
+  state: freeze(createState(), true),
+  sources: new Map(),
+};
+
+const sourceKey = (e: MatchEvent): string | null =>
+  e.source ? `${e.source.provider}\u0000${e.source.id}` : null;
+
+export function sourcesOf(events: readonly MatchEvent[]): Map<string, { version: number; eventId: string }> {
+  const sources = new Map<string, { version: number; eventId: string }>();
+  for (const e of events) {
+    const key = sourceKey(e);
+    if (!key) continue;
+    const known = sources.get(key);
+    const version = e.source?.version ?? 0;
+    if (!known) sources.set(key, { version, eventId: e.id });
+    else if (version > known.version) known.version = version;
+  }
+  return sources;
+}
+
+export function snapshotOf(events: readonly MatchEvent[]): StreamSnapshot {
+  return { events, state: fold(events), sources: sourcesOf(events) };
+}
+
+const AMENDABLE = [
+  'team',
+  'scorer',
+  'scorerTeam',
+  'assist',
+  'penalty',
+  'ownGoal',
+  'card',
+  'player',
+  'playerOff',
+  'playerOn',
+  'at',
+] as const;
+
+function checkExpected(streamId: string, exists: boolean, version: number, expected: ExpectedVersion): void {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no-stream' && !exists) ||
+    (expected === 'stream-exists' && exists) ||
+    (typeof expected === 'number' && expected === version && (exists || expected === 0));
+  if (!ok) {
+    throw new MatchlineError({
+      code: 'WRONG_EXPECTED_VERSION',
+      message: `stream ${streamId} is at version ${exists ? version : '(none)'}, the append expected ${typeof expected === 'number' ? `version ${expected}` : expected}`,
+      file: streamId,
+    });
+  }
+}
+
+export interface PreparedAppend {
+  readonly toWrite: MatchEvent[];
+  readonly next: StreamSnapshot;
+  readonly result: AppendResult;
+}
+
+/**
+ * Checks an append against the stored stream and decides what to write. Throws a MatchlineError
+ * (and writes nothing) when anything is wrong: version conflict, schema, size, or a broken rule.
+ */
+export function prepareAppend(
+  streamId: string,
+  current: StreamSnapshot,
+  exists: boolean,
+  events: readonly MatchEvent[],
+  options: AppendOptions = {},
+): PreparedAppend {
+  checkExpected(streamId, exists, current.events.length, options.expectedVersion ?? 'any');
+  const problems: Problem[] = [];
+  events.forEach((event, i) => {
+    const problem = checkEvent(event, current.events.length + i);
+    if (problem) problems.push({ ...problem, file: streamId });
+    else if (JSON.stringify(event).length > MAX_EVENT_BYTES) {
+      problems.push({
+        code: 'EVENT_TOO_LARGE',
+        message: `the event is larger than ${MAX_EVENT_BYTES} bytes`,
+        index: current.events.length + i,
+        eventId: event.id,
+        file: streamId,
+      });
+    }
+  });
+  if (problems.length > 0) throw new MatchlineError(problems[0]!, problems);
+
+  const sources = new Map(current.sources);
+  const byId = new Map(current.events.map((e) => [e.id, e]));
+  const toWrite: MatchEvent[] = [];
+  let ignored = 0;
+  let amended = 0;
+  for (const event of events) {
+    const key = sourceKey(event);
+    const known = key ? sources.get(key) : undefined;
+    if (!key || !known) {
+      toWrite.push(event);
+      if (key) sources.set(key, { version: event.source?.version ?? 0, eventId: event.id });
+      continue;
+    }
+    const version = event.source?.version ?? 0;
+    if (version <= known.version) {
+      ignored++;
+      continue;
+    }
+    // A newer version of a stored event: an amendment of what changed.
+    const original = byId.get(known.eventId) ?? toWrite.find((e) => e.id === known.eventId);
+    const patch: Record<string, unknown> = {};
+    for (const field of AMENDABLE) {
+      const before = (original as Record<string, unknown> | undefined)?.[field];
+      const after = (event as unknown as Record<string, unknown>)[field];
+      if (after !== undefined && JSON.stringify(before) !== JSON.stringify(after)) patch[field] = after;
+    }
+    sources.set(key, { ...known, version });
+    if (Object.keys(patch).length === 0) {
+      ignored++;
+      continue;
+    }
+    toWrite.push({
+      id: `${known.eventId}~v${version}`,
+      type: 'eventAmended',
+      ...(event.at ? { at: event.at } : {}),
+      target: known.eventId,
+      patch,
+      reason: 'feedCorrection',
+      source: event.source,
+    });
+    amended++;
+  }
+  // The engine's strict mode is the judge: any broken rule rejects the whole append.
+  let state = current.state;
+  if (toWrite.length > 0) {
+    try {
+      state = fold(toWrite, current.state);
+    } catch (error) {
+      if (error instanceof MatchlineError) throw new MatchlineError({ ...error.toJSON(), file: streamId });
+      throw error;
+    }
+  }
+  const all = toWrite.length > 0 ? [...current.events, ...toWrite] : current.events;
+  return {
+    toWrite,
+    next: { events: all, state, sources },
+    result: { version: all.length, appended: toWrite.length, ignored, amended },
+  };
+}
+
+/** In-process fan-out of appended events, shared by the stores' subscriptions. */
+export class AppendFeed {
+  private readonly subject = new Subject<StoredEvent>();
+
+  publish(streamId: string, firstVersion: number, events: readonly MatchEvent[]): void {
+    events.forEach((event, i) => this.subject.next({ streamId, version: firstVersion + i + 1, event }));
+  }
+
+  /** Stored events from `snapshot()`, CAUGHT_UP, then later appends, with nothing lost or doubled between. */
+  follow(snapshot: () => Promise<StoredEvent[]>, streamId?: string): Observable<StoredEvent | CaughtUp> {
+    return new Observable<StoredEvent | CaughtUp>((subscriber) => {
+      const buffered: StoredEvent[] = [];
+      let live = false;
+      const seen = new Map<string, number>();
+      const emit = (item: StoredEvent) => {
+        if ((seen.get(item.streamId) ?? 0) >= item.version) return;
+        seen.set(item.streamId, item.version);
+        subscriber.next(item);
+      };
+      const subscription = this.subject.subscribe((item) => {
+        if (streamId !== undefined && item.streamId !== streamId) return;
+        if (live) emit(item);
+        else buffered.push(item);
+      });
+      snapshot()
+        .then((stored) => {
+          for (const item of stored) emit(item);
+          subscriber.next(CAUGHT_UP);
+          for (const item of buffered) emit(item);
+          live = true;
+        })
+        .catch((error: unknown) => subscriber.error(error));
+      return () => subscription.unsubscribe();
+    });
+  }
+
+  complete(): void {
+    this.subject.complete();
+  }
+}
+
+export function toStored(streamId: string, events: readonly MatchEvent[]): StoredEvent[] {
+  return events.map((event, i) => ({ streamId, version: i + 1, event }));
+}
+
+export function sliceEvents(events: readonly MatchEvent[], options: ReadOptions = {}): MatchEvent[] {
+  const from = Math.max(0, options.from ?? 0);
+  const to = Math.min(events.length, options.to ?? events.length);
+  return events.slice(from, to);
+}
