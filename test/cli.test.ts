@@ -215,6 +215,52 @@ describe('matchline store', () => {
   });
 });
 
+describe('matchline import', () => {
+  it('statsbomb: writes a stream, reports skipped types and warnings; openfootball: a folder the other commands read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'matchline-import-'));
+    const out = join(dir, 'tur-ita.ndjson');
+    const sb = cli(
+      'import',
+      'statsbomb',
+      '--events',
+      'test/fixtures/statsbomb/events/3788741.json',
+      '--lineups',
+      'test/fixtures/statsbomb/lineups/3788741.json',
+      '--home',
+      'Turkey',
+      '-o',
+      out,
+    );
+    expect(sb.code).toBe(0);
+    expect(sb.stderr).toMatch(/imported 21 events: Turkey 0-3 Italy/);
+    expect(sb.stderr).toMatch(/skipped 3778 StatsBomb events by type: Pass 1059, Ball Receipt\* 1021/);
+    expect(JSON.parse(cli('summary', out, '--json').stdout)).toMatchObject({ score: { home: 0, away: 3 } });
+    const of = cli(
+      'import',
+      'openfootball',
+      'test/fixtures/openfootball/champions-league/2022-23/cl.txt',
+      '-o',
+      join(dir, 'cl'),
+    );
+    expect(of.code).toBe(0);
+    expect(of.stderr).toMatch(/wrote 125 streams/);
+    const tie = cli(
+      'tie',
+      join(dir, 'cl', '2023-02-21-liverpool-fc-real-madrid.ndjson'),
+      join(dir, 'cl', '2023-03-15-real-madrid-liverpool-fc.ndjson'),
+      '--json',
+    );
+    expect(JSON.parse(tie.stdout)).toMatchObject({
+      winner: 'Real Madrid',
+      aggregate: { 'Liverpool FC': 2, 'Real Madrid': 6 },
+      decidedBy: 'aggregate',
+    });
+    expect(cli('import', '--help').stdout).toMatch(/statsbomb[\s\S]*openfootball/);
+    const bad = cli('import', 'statsbomb', '--events', 'nope.json', '--lineups', 'nope.json');
+    expect(bad.stderr.trim()).toBe('nope.json: FILE_NOT_FOUND: cannot read nope.json: no such file');
+  });
+});
+
 describe('the terminal match centre under a real pseudo-terminal', () => {
   it('draws the scoreboard and progress bar, honours NO_COLOR and restores the cursor', () => {
     const command = `stty cols 100 rows 30; NO_COLOR=1 ${process.execPath} --import tsx src/cli/main.ts replay ${LEG1} --to "15'"`;

@@ -14,6 +14,14 @@ import { replayCommand } from './replay.js';
 import { storeCommand, type StoreCliOptions } from './store.js';
 import { importCommand } from './import.js';
 
+// A closed pipe (`matchline ... | head`) ends the command quietly, not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 const io: Output = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
 
 function run(action: () => number | Promise<number>, json = false): Promise<void> {

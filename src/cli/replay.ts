@@ -9,6 +9,7 @@ import { MatchlineError } from '../events/index.js';
 import { replay, type Frame } from '../replay/index.js';
 import type { Output } from './commands.js';
 import { resolveStreams } from './io.js';
+import { bar } from './ui.js';
 
 interface ReplayCliOptions {
   speed: string;
@@ -49,11 +50,6 @@ function timelineLines(frame: Frame): string[] {
 export function plainLine(frame: Frame): string {
   const what = timelineLines(frame).map((l) => l.trim());
   return `${frame.minute.padEnd(7)} ${scoreText(frame)}${what.length ? ' | ' + what.join(' | ') : ''}`;
-}
-
-function bar(index: number, total: number, width = 30): string {
-  const filled = Math.round(((index + 1) / total) * width);
-  return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
 
 export async function replayCommand(io: Output, file: string, opts: ReplayCliOptions): Promise<number> {

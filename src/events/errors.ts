@@ -52,6 +52,8 @@ export const ERROR_CODES = {
   STREAM_CORRUPT: 'a stored stream with a damaged line',
   EVENT_TOO_LARGE: 'an event larger than the store accepts',
   STORE_LOCKED: 'a stream locked by another writer for too long',
+  // Importers
+  IMPORT_NOTE: 'something an importer had to guess or leave out',
   // Files and CLI
   FILE_NOT_FOUND: 'a file that does not exist or cannot be read',
   USAGE: 'a command used the wrong way',

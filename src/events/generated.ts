@@ -279,6 +279,10 @@ export interface GoalEvent {
   assist?: string;
   penalty: boolean;
   ownGoal: boolean;
+  /**
+   * The scorer's name as the source gave it, for sources without player ids.
+   */
+  scorerName?: string;
 }
 /**
  * A penalty in play that was not scored.
@@ -569,7 +573,7 @@ export interface ResultAwardedEvent {
   reason: string;
 }
 /**
- * A historical match known only by its scores.
+ * The official scores of a match: alone for a historical match known only by its scores, or after a played stream to confirm it (and to add a shoot-out known only by its score).
  */
 export interface ResultRecordedEvent {
   /**

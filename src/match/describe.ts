@@ -31,7 +31,10 @@ export function describeEvent(state: MatchState, event: MatchEvent): string {
         return `End of the shoot-out ${state.shootout.score.home}-${state.shootout.score.away}`;
       return `End of the ${periodName(event.at.period)} ${score(state)}`;
     case 'goal': {
-      const who = event.scorer === undefined ? teamName(state, event.team) : playerName(state, event.scorer);
+      const who =
+        event.scorer !== undefined
+          ? playerName(state, event.scorer)
+          : (event.scorerName ?? teamName(state, event.team));
       const kind = event.ownGoal ? ' (own goal)' : event.penalty ? ' (pen.)' : '';
       const assist = event.assist === undefined ? '' : `, assist ${playerName(state, event.assist)}`;
       return `GOAL ${teamName(state, event.team)}: ${who}${kind}${assist}. ${score(state)}`;

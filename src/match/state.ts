@@ -75,6 +75,8 @@ export interface GoalRecord {
   eventId: string;
   team: Side;
   scorer: string | null;
+  /** The scorer's name when the source had no player ids. */
+  scorerName: string | null;
   scorerTeam: Side;
   assist: string | null;
   penalty: boolean;

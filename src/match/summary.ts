@@ -95,7 +95,7 @@ export function matchSummary(state: MatchState, options: MinutesOptions = {}): M
     winner: state.result?.winner ? name(state.result.winner) : null,
     goals: state.goals.map((g) => ({
       team: name(g.team),
-      scorer: g.scorer === null ? null : playerName(state, g.scorer),
+      scorer: g.scorer === null ? g.scorerName : playerName(state, g.scorer),
       assist: g.assist === null ? null : playerName(state, g.assist),
       minute: g.minute,
       penalty: g.penalty,

@@ -39,6 +39,7 @@ export function applyGoal(draft: MatchState, event: EventOf<'goal'>, ctx: FoldCo
     eventId: event.id,
     team: event.team,
     scorer: event.scorer ?? null,
+    scorerName: event.scorerName ?? null,
     scorerTeam: event.scorerTeam,
     assist: event.assist ?? null,
     penalty: event.penalty,

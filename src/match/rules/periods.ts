@@ -1,6 +1,6 @@
 /** Periods and the end of the match (rulebook R-TIME-1, R-TIME-2, R-TIE-4, R-SEVEN-2). */
 import type { EventOf, Side } from '../../events/index.js';
-import { fail, type FoldContext } from '../context.js';
+import { fail, warn, type FoldContext } from '../context.js';
 import type { MatchState, ResultState } from '../state.js';
 import { advanceClock, checkInPlay, checkTimeOrder, endSpell, markInPlay } from './guards.js';
 
@@ -217,8 +217,12 @@ export function applyResultRecorded(
   ctx: FoldContext,
 ): void {
   if (draft.fixture === null) fail(ctx, event, 'MISSING_FIXTURE', 'a result before the fixture');
+  if (draft.status === 'finished' && draft.result?.kind === 'played') {
+    confirmResult(draft, event, ctx);
+    return;
+  }
   if (draft.status !== 'scheduled') {
-    fail(ctx, event, 'RESULT_CONFLICT', 'a recorded result in a stream that already has match events');
+    fail(ctx, event, 'RESULT_CONFLICT', 'a recorded result in a stream whose match is not finished');
   }
   const final = event.afterExtraTime ?? event.fullTime;
   if (
@@ -233,7 +237,8 @@ export function applyResultRecorded(
       '/afterExtraTime',
     );
   }
-  if (event.shootout && final.home !== final.away) {
+  // A second leg's kicks follow a level aggregate, not a level match.
+  if (event.shootout && final.home !== final.away && draft.fixture.leg === 'single') {
     fail(ctx, event, 'RESULT_CONFLICT', 'a shoot-out after a match that was not level', '/shootout');
   }
   if (
@@ -253,19 +258,79 @@ export function applyResultRecorded(
   draft.afterNormalTime = { ...event.fullTime };
   draft.afterExtraTime = event.afterExtraTime ? { ...event.afterExtraTime } : null;
   draft.period = event.shootout ? 5 : event.afterExtraTime ? 4 : 2;
-  if (event.shootout) {
-    const s = event.shootout;
-    const winner: Side | null = s.home > s.away ? 'home' : s.away > s.home ? 'away' : null;
-    draft.shootout = {
-      order: draft.rules.shootoutOrder ?? 'AB',
-      first: null,
-      kicks: [],
-      score: { ...s },
-      taken: { home: 0, away: 0 },
-      decided: winner !== null,
-      winner,
-    };
-  }
+  if (event.shootout) setShootoutScore(draft, event.shootout);
   draft.status = 'finished';
   draft.result = { ...playedResult(draft), kind: 'recorded' };
+}
+
+function setShootoutScore(draft: MatchState, score: { home: number; away: number }): void {
+  const winner: Side | null = score.home > score.away ? 'home' : score.away > score.home ? 'away' : null;
+  draft.shootout = {
+    order: draft.rules.shootoutOrder ?? 'AB',
+    first: null,
+    kicks: [],
+    score: { ...score },
+    taken: { home: 0, away: 0 },
+    decided: winner !== null,
+    winner,
+  };
+}
+
+/**
+ * After a played stream, the official scores confirm it: any stage that disagrees with the goals is a
+ * RESULT_CONFLICT (a source contradicting itself); a shoot-out known only by its score is added.
+ */
+function confirmResult(draft: MatchState, event: EventOf<'resultRecorded'>, ctx: FoldContext): void {
+  const same = (a: { home: number; away: number } | null, b: { home: number; away: number } | undefined) =>
+    b === undefined || (a !== null && a.home === b.home && a.away === b.away);
+  const show = (s: { home: number; away: number } | null) => (s ? `${s.home}-${s.away}` : 'none');
+  if (!same(draft.afterNormalTime, event.fullTime)) {
+    fail(
+      ctx,
+      event,
+      'RESULT_CONFLICT',
+      `the recorded full-time score ${show(event.fullTime)} disagrees with the goals (${show(draft.afterNormalTime)})`,
+      '/fullTime',
+    );
+  }
+  if (!same(draft.halfTime, event.halfTime)) {
+    // The final scores still stand: a wrong half-time is reported, the rest is confirmed.
+    warn(
+      draft,
+      ctx,
+      event,
+      'RESULT_CONFLICT',
+      `the recorded half-time score ${show(event.halfTime ?? null)} disagrees with the goals (${show(draft.halfTime)})`,
+      '/halfTime',
+    );
+  }
+  if (!same(draft.afterExtraTime, event.afterExtraTime)) {
+    fail(
+      ctx,
+      event,
+      'RESULT_CONFLICT',
+      `the recorded score after extra time ${show(event.afterExtraTime ?? null)} disagrees with the goals (${show(draft.afterExtraTime)})`,
+      '/afterExtraTime',
+    );
+  }
+  if (event.shootout) {
+    if (draft.score.home !== draft.score.away && draft.fixture?.leg === 'single') {
+      fail(ctx, event, 'RESULT_CONFLICT', 'a shoot-out after a match that was not level', '/shootout');
+    }
+    if (draft.shootout && draft.shootout.kicks.length > 0) {
+      if (!same(draft.shootout.score, event.shootout)) {
+        fail(
+          ctx,
+          event,
+          'RESULT_CONFLICT',
+          `the recorded shoot-out ${show(event.shootout)} disagrees with the kicks (${show(draft.shootout.score)})`,
+          '/shootout',
+        );
+      }
+    } else {
+      setShootoutScore(draft, event.shootout);
+      draft.period = 5;
+    }
+  }
+  draft.result = playedResult(draft);
 }

@@ -1,0 +1,298 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  parseFootballJson,
+  parseFootballTxt,
+  toStreams,
+  type OfParseResult,
+} from '../src/import/openfootball.js';
+import {
+  buildTable,
+  decideTie,
+  defaultTableRules,
+  fold,
+  toMatchResult,
+  type MatchResult,
+  type TieResult,
+} from '../src/index.js';
+import { ROOT } from './helpers.js';
+
+const OF = join(ROOT, 'test/fixtures/openfootball');
+const txt = (path: string) => parseFootballTxt(readFileSync(join(OF, path), 'utf8'));
+const json = (path: string) => parseFootballJson(readFileSync(join(OF, path), 'utf8'));
+const GROUPISH = /group|gruppe|matchday/i;
+
+function results(
+  parsed: OfParseResult,
+  season: string,
+  awayGoals: 'none' | 'afterNormalTimeAndExtraTime' = 'none',
+) {
+  return toStreams(parsed, { competition: 'test', season, awayGoals }).map((s) => {
+    const state = fold(s.events, undefined, { mode: 'lenient' });
+    return { stream: s, state, result: toMatchResult(state, s.id) };
+  });
+}
+
+const knockoutRounds = (parsed: OfParseResult) =>
+  [...new Set(parsed.matches.map((m) => m.round))].filter(
+    (r) => !GROUPISH.test(r) && !/third place/i.test(r),
+  );
+const teamsIn = (rs: MatchResult[]) => new Set(rs.flatMap((r) => [r.home.name, r.away.name]));
+
+/** Every tie of a round: two legs paired by fixture leg, or a single match. */
+function ties(round: MatchResult[]): TieResult[] {
+  const out: TieResult[] = [];
+  for (const m of round) {
+    if (m.fixture.leg === 'single') out.push(decideTie(m));
+    if (m.fixture.leg === 1) {
+      const second = round.find(
+        (x) => x.fixture.leg === 2 && x.home.id === m.away.id && x.away.id === m.home.id,
+      )!;
+      out.push(decideTie(m, second));
+    }
+  }
+  return out;
+}
+
+const CHAMPIONS: Record<string, string> = {
+  '2018-19': 'Liverpool FC',
+  '2019-20': 'Bayern München',
+  '2020-21': 'Chelsea FC',
+  '2021-22': 'Real Madrid',
+  '2022-23': 'Manchester City',
+  '2023-24': 'Real Madrid CF',
+};
+
+describe('openfootball Champions League 2018-19 to 2023-24 (cl.txt)', () => {
+  const seasons = Object.keys(CHAMPIONS);
+  let tieCount = 0;
+
+  it.each(seasons)(
+    '%s: every knockout tie is rebuilt and its winner plays the next round; the final’s winner is the champion',
+    (season) => {
+      const parsed = txt(`champions-league/${season}/cl.txt`);
+      expect(parsed.problems).toEqual([]);
+      const awayGoals = Number(season.slice(0, 4)) <= 2020 ? 'afterNormalTimeAndExtraTime' : 'none';
+      const all = results(parsed, season, awayGoals);
+      expect(all.flatMap((r) => r.state.warnings)).toEqual([]);
+      const rounds = knockoutRounds(parsed);
+      expect(rounds.length).toBeGreaterThanOrEqual(4);
+      for (let i = 0; i < rounds.length; i++) {
+        const round = all.filter((r) => r.stream.match.round === rounds[i]).map((r) => r.result);
+        const decided = ties(round);
+        tieCount += decided.length;
+        for (const t of decided) {
+          expect(t.status, `${rounds[i]} ${t.teams[0].name} v ${t.teams[1].name}`).toBe('decided');
+          expect(t.rules).toBe(
+            t.teams &&
+              round.some(
+                (m) =>
+                  m.fixture.leg === 'single' && (m.home.id === t.teams[0].id || m.away.id === t.teams[0].id),
+              )
+              ? 'single'
+              : awayGoals === 'none'
+                ? 'no-away-goals'
+                : 'away-goals',
+          );
+        }
+        const next = rounds[i + 1]
+          ? teamsIn(all.filter((r) => r.stream.match.round === rounds[i + 1]).map((r) => r.result))
+          : null;
+        const winners = decided.map((t) => t.winner!.name);
+        if (next) expect(new Set(winners)).toEqual(next);
+        else expect(winners).toEqual([CHAMPIONS[season]]);
+      }
+    },
+  );
+
+  it('the known away-goals, extra-time and shoot-out ties decide by the right step', () => {
+    const find = (season: string, a: string, b: string) => {
+      const parsed = txt(`champions-league/${season}/cl.txt`);
+      const awayGoals = Number(season.slice(0, 4)) <= 2020 ? 'afterNormalTimeAndExtraTime' : 'none';
+      const all = results(parsed, season, awayGoals).map((r) => r.result);
+      return ties(all.filter((m) => !GROUPISH.test(m.fixture.round))).find(
+        (t) => t.teams.some((x) => x.name.startsWith(a)) && t.teams.some((x) => x.name.startsWith(b)),
+      )!;
+    };
+    expect(find('2018-19', 'Tottenham', 'AFC Ajax')).toMatchObject({
+      decidedBy: 'awayGoals',
+      aggregate: [3, 3],
+      awayGoals: [3, 1],
+    });
+    expect(find('2018-19', 'Tottenham', 'Manchester City')).toMatchObject({
+      decidedBy: 'awayGoals',
+      winner: { name: 'Tottenham Hotspur' },
+    });
+    expect(find('2020-21', 'FC Porto', 'Juventus')).toMatchObject({
+      decidedBy: 'awayGoalsAfterExtraTime',
+      winner: { name: 'FC Porto' },
+    });
+    expect(find('2021-22', 'Manchester City', 'Real Madrid')).toMatchObject({
+      decidedBy: 'extraTime',
+      winner: { name: 'Real Madrid' },
+    });
+    expect(find('2023-24', 'Arsenal', 'FC Porto')).toMatchObject({
+      decidedBy: 'penalties',
+      winner: { name: 'Arsenal FC' },
+    });
+  });
+
+  it.each(seasons)('%s: the top two of every final group table are the round-of-16 teams', (season) => {
+    const parsed = txt(`champions-league/${season}/cl.txt`);
+    const all = results(parsed, season).map((r) => r.result);
+    const groupMatches = all.filter((m) => GROUPISH.test(m.fixture.round));
+    // Groups: the letters where the file gives them, otherwise the teams that played each other.
+    const groups = new Map<string, MatchResult[]>();
+    const component = new Map<string, string>();
+    const find = (x: string): string =>
+      component.get(x) === x || !component.has(x) ? x : find(component.get(x)!);
+    for (const m of groupMatches) {
+      component.set(m.home.id, find(m.home.id));
+      component.set(m.away.id, find(m.away.id));
+      component.set(find(m.away.id), find(m.home.id));
+    }
+    for (const m of groupMatches)
+      groups.set(m.fixture.group ?? find(m.home.id), [
+        ...(groups.get(m.fixture.group ?? find(m.home.id)) ?? []),
+        m,
+      ]);
+    expect(groups.size).toBe(8);
+    const qualified = new Set<string>();
+    for (const [, ms] of groups) {
+      expect(ms).toHaveLength(12);
+      const rows = buildTable(ms, { rules: defaultTableRules(season) });
+      expect(rows).toHaveLength(4);
+      qualified.add(rows[0]!.team).add(rows[1]!.team);
+    }
+    const r16 = knockoutRounds(parsed)[0]!;
+    expect(qualified).toEqual(teamsIn(all.filter((m) => m.fixture.round === r16)));
+  });
+
+  it('counts: every tie from 2018-19 to 2023-24 was checked', () => {
+    // 8 + 4 + 2 + 1 per season, 2019-20 with single-match rounds from the quarter-finals.
+    expect(tieCount).toBe(6 * 15);
+  });
+});
+
+const TOURNAMENTS = [
+  {
+    name: 'World Cup 2018',
+    txt: ['worldcup/2018--russia/cup.txt', 'worldcup/2018--russia/cup_finals.txt'],
+    json: 'worldcup.json/2018/worldcup.json',
+    champion: 'France',
+    thirds: 0,
+  },
+  {
+    name: 'World Cup 2022',
+    txt: ['worldcup/2022--qatar/cup.txt', 'worldcup/2022--qatar/cup_finals.txt'],
+    json: 'worldcup.json/2022/worldcup.json',
+    champion: 'Argentina',
+    thirds: 0,
+  },
+  {
+    name: 'Euro 2020',
+    txt: ['euro/2021--europe/euro.txt'],
+    json: 'euro.json/2020/euro.json',
+    champion: 'Italy',
+    thirds: 4,
+  },
+];
+
+describe.each(TOURNAMENTS)('openfootball $name', ({ txt: txtFiles, json: jsonFile, champion, thirds }) => {
+  const fromJson = json(jsonFile);
+  const fromTxt: OfParseResult = {
+    title: null,
+    matches: txtFiles.flatMap((f) => txt(f).matches),
+    problems: txtFiles.flatMap((f) => txt(f).problems),
+  };
+
+  it('the TXT and JSON files agree on every match, its scores and its goal count', () => {
+    expect(fromTxt.problems).toEqual([]);
+    const key = (m: OfParseResult['matches'][number]) => `${m.home}|${m.away}`;
+    const byKey = new Map(fromJson.matches.map((m) => [key(m), m]));
+    expect(fromTxt.matches).toHaveLength(fromJson.matches.length);
+    for (const m of fromTxt.matches) {
+      const j = byKey.get(key(m));
+      expect(j, key(m)).toBeDefined();
+      expect([m.ft, m.aet, m.pens], key(m)).toEqual([j!.ft, j!.aet ?? null, j!.pens ?? null]);
+      expect(m.goals?.length ?? 0, key(m)).toBe(j!.goals?.length ?? 0);
+    }
+  });
+
+  it('every knockout match has the right winner (shoot-outs included), and the final’s is the champion', () => {
+    const all = results(fromJson, '2022').map((r) => r.result);
+    const rounds = knockoutRounds(fromJson);
+    for (let i = 0; i < rounds.length; i++) {
+      const decided = all.filter((m) => m.fixture.round === rounds[i]).map((m) => decideTie(m));
+      for (const t of decided) expect(t.status).toBe('decided');
+      const winners = decided.map((t) => t.winner!.name);
+      const next = rounds[i + 1];
+      if (next) expect(new Set(winners)).toEqual(teamsIn(all.filter((m) => m.fixture.round === next)));
+      else expect(winners).toEqual([champion]);
+    }
+  });
+
+  it('group tables: the top two of every group (and the best thirds at the Euro) reach the knockouts', () => {
+    const all = results(fromJson, '2022').map((r) => r.result);
+    const r16 = teamsIn(all.filter((m) => m.fixture.round === knockoutRounds(fromJson)[0]));
+    const byGroup = new Map<string, MatchResult[]>();
+    for (const m of all.filter((x) => x.fixture.group))
+      byGroup.set(m.fixture.group!, [...(byGroup.get(m.fixture.group!) ?? []), m]);
+    const thirdsIn: string[] = [];
+    for (const [, ms] of byGroup) {
+      const rows = buildTable(ms, {
+        rules: {
+          id: 'fifa',
+          description: 'points, goal difference, goals, head-to-head',
+          criteria: [
+            { stat: 'goalDifference', scope: 'all' },
+            { stat: 'goalsFor', scope: 'all' },
+            { stat: 'points', scope: 'h2h' },
+            { stat: 'goalDifference', scope: 'h2h' },
+          ],
+          reapplyHeadToHead: false,
+        },
+      });
+      expect(r16.has(rows[0]!.team) && r16.has(rows[1]!.team), rows.map((r) => r.team).join(',')).toBe(true);
+      expect(r16.has(rows[3]!.team)).toBe(false);
+      if (r16.has(rows[2]!.team)) thirdsIn.push(rows[2]!.team);
+    }
+    expect(thirdsIn).toHaveLength(thirds);
+  });
+});
+
+describe('where openfootball contradicts itself', () => {
+  it('the engine reports every half-time that disagrees with the goals, and the importer the goals listed under the wrong team', () => {
+    const found: string[] = [];
+    for (const file of [
+      'worldcup.json/2018/worldcup.json',
+      'worldcup.json/2022/worldcup.json',
+      'euro.json/2020/euro.json',
+    ]) {
+      for (const s of toStreams(json(file), { competition: 'x', season: '2022' })) {
+        for (const n of s.notes) found.push(`${file}: ${n.message}`);
+        for (const w of fold(s.events, undefined, { mode: 'lenient' }).warnings)
+          found.push(`${file}: ${s.match.home} v ${s.match.away} ${w.code} ${w.pointer}`);
+      }
+    }
+    expect(found).toEqual([
+      'worldcup.json/2018/worldcup.json: Japan v Poland RESULT_CONFLICT /halfTime',
+      'worldcup.json/2018/worldcup.json: Senegal v Colombia RESULT_CONFLICT /halfTime',
+      'worldcup.json/2022/worldcup.json: Japan v Spain RESULT_CONFLICT /halfTime',
+      'worldcup.json/2022/worldcup.json: Serbia v Switzerland RESULT_CONFLICT /halfTime',
+      'worldcup.json/2022/worldcup.json: Netherlands v Argentina RESULT_CONFLICT /halfTime',
+      'euro.json/2020/euro.json: Ukraine v England: the goals are listed under the wrong teams (4-0 against 0-4); swapped',
+    ]);
+  });
+
+  it('unparsable lines are reported with their line numbers', () => {
+    const parsed = parseFootballTxt(
+      '= Test Cup 2024\n» Final\n  Sat May/4 2024\n    21.00  A (ENG) v B (ESP)  2-1 (1-0)\n    this is not a match\n',
+    );
+    expect(parsed.matches).toHaveLength(1);
+    expect(parsed.problems.map((p) => [p.line, p.message.startsWith('unparsable line')])).toEqual([
+      [5, true],
+    ]);
+  });
+});
