@@ -192,3 +192,22 @@ describe('StatsBomb 3869685 excerpt: the World Cup 2022 final shoot-out', () => 
     ]);
   });
 });
+
+describe('keeping the whole feed as actions', () => {
+  it('every on-ball event becomes an action; the derived figures stay; StatsBomb’s out-of-order timestamps are reported', () => {
+    const lean = load('15986', 'Barcelona');
+    const full = importStatsBomb({
+      events: read<SbEvent[]>('events/15986.json'),
+      lineups: read<SbLineupTeam[]>('lineups/15986.json'),
+      fixture: { home: 'Barcelona', kickoff: '2019-02-24T15:15:00Z' },
+      keepActions: true,
+    });
+    expect(full.events.length).toBe(4024);
+    expect(full.events.filter((e) => e.type === 'action').length).toBe(3998);
+    expect(full.state.score).toEqual(lean.state.score);
+    expect(full.state.teams.home.opportunitiesUsed).toBe(lean.state.teams.home.opportunitiesUsed);
+    expect(minutesPlayed(full.state)).toEqual(minutesPlayed(lean.state));
+    // Rulebook §7: index 2169 (a Ball Receipt) is stamped 00:01.546 after events near 48:00.
+    expect(full.warnings.map((w) => [w.code, w.eventId])).toEqual([['TIME_WENT_BACKWARDS', 'sb-2169']]);
+  });
+});

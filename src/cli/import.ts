@@ -48,6 +48,7 @@ export function importCommand(
     )
     .option('--match-id <id>', 'which entry of the matches file')
     .option('--home <team>', 'the home team name when there is no matches file (StatsBomb files do not say)')
+    .option('--keep-actions', 'keep passes, carries and every other on-ball event as action events')
     .option('-o, --out <file>', 'write the stream here (NDJSON) instead of standard output')
     .action(
       (opts: {
@@ -57,6 +58,7 @@ export function importCommand(
         matchId?: string;
         home?: string;
         out?: string;
+        keepActions?: boolean;
       }) =>
         run(() => {
           let match: SbMatch | undefined;
@@ -79,6 +81,7 @@ export function importCommand(
             lineups: readJson<SbLineupTeam[]>(opts.lineups),
             ...(match ? { match } : {}),
             ...(opts.home ? { fixture: { home: opts.home } } : {}),
+            keepActions: opts.keepActions === true,
           });
           emit(io, result.events, opts.out);
           const skipped = Object.entries(result.skipped).sort((a, b) => b[1] - a[1]);

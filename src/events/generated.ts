@@ -23,7 +23,8 @@ export type MatchEvent =
   | MatchEndedEvent
   | MatchAbandonedEvent
   | ResultAwardedEvent
-  | ResultRecordedEvent;
+  | ResultRecordedEvent
+  | ActionEvent;
 
 /**
  * The fixture: who plays whom, where, when and under which rules. Pre-match.
@@ -595,4 +596,30 @@ export interface ResultRecordedEvent {
 export interface Score {
   home: number;
   away: number;
+}
+/**
+ * An on-ball action kept from a provider feed (pass, carry, pressure, ...). It changes no state but marks play: it keeps time order and separates substitution opportunities.
+ */
+export interface ActionEvent {
+  /**
+   * Unique within its stream.
+   */
+  id: string;
+  type: 'action';
+  at: Instant;
+  /**
+   * The minute label as the source gave it, e.g. "45+2'"; display only.
+   */
+  clock?: string;
+  source?: Source;
+  /**
+   * The team by fixture designation, never by venue.
+   */
+  team: 'home' | 'away';
+  player?: string;
+  /**
+   * The provider's action type, e.g. Pass.
+   */
+  kind: string;
+  outcome?: string;
 }

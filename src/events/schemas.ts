@@ -19,6 +19,7 @@ import matchEnded from '../../schemas/matchEnded.schema.json' with { type: 'json
 import matchAbandoned from '../../schemas/matchAbandoned.schema.json' with { type: 'json' };
 import resultAwarded from '../../schemas/resultAwarded.schema.json' with { type: 'json' };
 import resultRecorded from '../../schemas/resultRecorded.schema.json' with { type: 'json' };
+import action from '../../schemas/action.schema.json' with { type: 'json' };
 
 export const definitionsSchema: object = defs;
 export const eventSchemas: Readonly<Record<string, object>> = {
@@ -41,4 +42,5 @@ export const eventSchemas: Readonly<Record<string, object>> = {
   matchAbandoned,
   resultAwarded,
   resultRecorded,
+  action,
 };

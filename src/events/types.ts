@@ -21,6 +21,7 @@ export type {
   MatchAbandonedEvent,
   ResultAwardedEvent,
   ResultRecordedEvent,
+  ActionEvent,
   Rules,
   Team,
   Player,
@@ -53,6 +54,7 @@ export const EVENT_TYPES = [
   'matchAbandoned',
   'resultAwarded',
   'resultRecorded',
+  'action',
 ] as const satisfies readonly EventType[];
 
 export function otherSide(side: Side): Side {

@@ -87,6 +87,8 @@ export interface StatsBombInput {
   readonly rules?: Partial<Rules>;
   /** Goals before an excerpt's first event, from another source. */
   readonly priorGoals?: readonly PriorGoal[];
+  /** Keep every other on-ball event as an `action` (the whole feed), instead of only counting it. */
+  readonly keepActions?: boolean;
 }
 
 export interface ImportResult {
@@ -481,6 +483,16 @@ export function importStatsBomb(input: StatsBombInput): ImportResult {
         }
         break;
       }
+    }
+    if (input.keepActions && e.team && e.type.name.length <= 64) {
+      push({
+        ...base,
+        type: 'action',
+        team: side,
+        ...(e.player ? { player: pid(e.player.id) } : {}),
+        kind: e.type.name,
+      });
+      continue;
     }
     skipped[e.type.name] = (skipped[e.type.name] ?? 0) + 1;
   }

@@ -73,6 +73,8 @@ export function describeEvent(state: MatchState, event: MatchEvent): string {
       return `Match abandoned at ${score(state)}: ${event.reason}`;
     case 'resultAwarded':
       return `Result awarded ${event.home}-${event.away}: ${event.reason}`;
+    case 'action':
+      return `${event.kind}${event.player === undefined ? '' : ` by ${playerName(state, event.player)}`}`;
     case 'resultRecorded':
       return `Result ${event.fullTime.home}-${event.fullTime.away}${event.afterExtraTime ? ` (a.e.t. ${event.afterExtraTime.home}-${event.afterExtraTime.away})` : ''}${event.shootout ? `, ${event.shootout.home}-${event.shootout.away} pens` : ''}`;
   }

@@ -25,7 +25,7 @@ import {
   applyResultAwarded,
   applyResultRecorded,
 } from './rules/periods.js';
-import { applyGoal, applyPenaltyMissed } from './rules/goals.js';
+import { applyAction, applyGoal, applyPenaltyMissed } from './rules/goals.js';
 import { applySubstitution } from './rules/substitutions.js';
 import { applyBooking, applyCardRescinded } from './rules/discipline.js';
 import { applyShootoutKick } from './rules/shootout.js';
@@ -58,6 +58,7 @@ const RECIPES: Record<MatchEvent['type'], Recipe> = {
   matchAbandoned: applyMatchAbandoned,
   resultAwarded: applyResultAwarded,
   resultRecorded: applyResultRecorded,
+  action: applyAction,
 };
 
 export interface FoldOptions {
@@ -75,7 +76,8 @@ function record(
   draft.eventIndex.set(event.id, index);
   draft.log.push(event);
   draft.version += 1;
-  if (event.type === 'fixture' || event.type === 'lineups') return;
+  // The timeline holds what a match centre shows: not the set-up, not every pass.
+  if (event.type === 'fixture' || event.type === 'lineups' || event.type === 'action') return;
   draft.timeline.push({
     index,
     eventId: event.id,

@@ -114,5 +114,9 @@ export function arbEvent(): fc.Arbitrary<MatchEvent> {
     withEnvelope('matchAbandoned', fc.record({ reason: name })),
     withEnvelope('resultAwarded', fc.record({ home: fc.nat(5), away: fc.nat(5), reason: name }), false),
     withEnvelope('resultRecorded', fc.record({ fullTime: score, halfTime: score }), false),
+    withEnvelope(
+      'action',
+      fc.record({ team: side, player: id, kind: fc.constantFrom('Pass', 'Carry', 'Pressure', 'Duel') }),
+    ),
   );
 }

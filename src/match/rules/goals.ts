@@ -73,3 +73,10 @@ export function applyPenaltyMissed(
   advanceClock(draft, event.at);
   markInPlay(draft, ctx.index);
 }
+
+/** A provider's on-ball action: play is going on (time order, stoppages), nothing else changes. */
+export function applyAction(draft: MatchState, event: EventOf<'action'>, ctx: FoldContext): void {
+  checkInPlay(draft, ctx, event);
+  advanceClock(draft, event.at);
+  markInPlay(draft, ctx.index);
+}
