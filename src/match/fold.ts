@@ -3,7 +3,8 @@
  * rules/. `evolve` runs it under immer (a new frozen state per event, structure shared); `fold` runs
  * the same recipes on one private mutable copy and freezes once at the end.
  */
-import { enableMapSet, freeze, produce } from 'immer';
+import { enableMapSet, produce } from 'immer';
+import { deepFreeze } from './freeze.js';
 import { compareInstants, endOfMinute, parseDisplayMinute, type Instant } from '../time/index.js';
 import {
   isMatchlineError,
@@ -29,7 +30,7 @@ import { applyAction, applyGoal, applyPenaltyMissed } from './rules/goals.js';
 import { applySubstitution } from './rules/substitutions.js';
 import { applyBooking, applyCardRescinded } from './rules/discipline.js';
 import { applyShootoutKick } from './rules/shootout.js';
-import { applyVarReview, checkCorrection, correctionsOf, isCorrection } from './rules/corrections.js';
+import { applyVarReview, checkCorrection, correctionsOf } from './rules/corrections.js';
 import { advanceClock } from './rules/guards.js';
 
 enableMapSet();
@@ -113,8 +114,10 @@ function refold(log: readonly MatchEvent[], mode: Mode, rejected: ReadonlyMap<nu
 
 /** Applies one event to a mutable (or immer draft) state: the single entry point of every rule. */
 export function applyEvent(draft: MatchState, event: MatchEvent, ctx: FoldContext): void {
+  const type = event.type;
+  const id = event.id;
   try {
-    if (draft.eventIndex.has(event.id)) {
+    if (draft.eventIndex.has(id)) {
       fail(
         ctx,
         event,
@@ -123,10 +126,10 @@ export function applyEvent(draft: MatchState, event: MatchEvent, ctx: FoldContex
         '/id',
       );
     }
-    if (ctx.index > 0 && draft.fixture === null && event.type !== 'fixture') {
+    if (draft.fixture === null && ctx.index > 0 && type !== 'fixture') {
       fail(ctx, event, 'MISSING_FIXTURE', 'the stream must start with a fixture');
     }
-    if (isCorrection(event)) {
+    if (type === 'eventAmended' || type === 'eventRetracted') {
       if (!ctx.refolding) {
         checkCorrection(draft, event, ctx);
         const finishedScore = draft.status === 'finished' ? { ...draft.score } : null;
@@ -150,13 +153,15 @@ export function applyEvent(draft: MatchState, event: MatchEvent, ctx: FoldContex
       record(draft, event, event, ctx.index, 'ok');
       return;
     }
-    if (draft.corrections.retracted.has(event.id)) {
+    // Corrections are rare: look them up only when there are any.
+    const { retracted, amended } = draft.corrections;
+    if (retracted.size > 0 && retracted.has(id)) {
       // A retracted event never counted, but the stream's clock still passed its instant.
       if (event.at && !('atInterval' in event && event.atInterval)) advanceClock(draft, event.at);
       record(draft, event, event, ctx.index, 'retracted');
       return;
     }
-    const patch = draft.corrections.amended.get(event.id);
+    const patch = amended.size > 0 ? amended.get(id) : undefined;
     const effective = patch ? ({ ...event, ...patch } as MatchEvent) : event;
     (RECIPES[effective.type] as (d: MatchState, e: MatchEvent, c: FoldContext) => void)(
       draft,
@@ -181,7 +186,7 @@ export function fold(events: Iterable<MatchEvent>, from?: MatchState, options: F
   const mode = options.mode ?? 'strict';
   const working = from ? thaw(from) : createState();
   for (const event of events) applyEvent(working, event, { mode, index: working.version, refolding: false });
-  return freeze(working, true);
+  return deepFreeze(working);
 }
 
 /** One event through immer: returns a new frozen state sharing every unchanged part with `state`. */

@@ -4,6 +4,7 @@ import type { EventOf } from '../../events/index.js';
 import { fail, warn, type FoldContext } from '../context.js';
 import type { MatchState, PlayerState } from '../state.js';
 import { advanceClock, checkInPlay, endSpell, sheetPlayer } from './guards.js';
+import { NO_CARDS, NO_SPELLS } from './setup.js';
 
 function officialOf(draft: MatchState, event: EventOf<'booking'>, id: string): PlayerState {
   const known = draft.players.get(id);
@@ -17,9 +18,9 @@ function officialOf(draft: MatchState, event: EventOf<'booking'>, id: string): P
     starter: false,
     official: true,
     status: 'bench',
-    spells: [],
+    spells: NO_SPELLS,
     yellowsInPlay: 0,
-    cards: [],
+    cards: NO_CARDS,
     goals: 0,
     penaltyGoals: 0,
     ownGoals: 0,
@@ -59,14 +60,17 @@ export function applyBooking(draft: MatchState, event: EventOf<'booking'>, ctx: 
   const derivedSecondYellow = event.card === 'yellow' && !person.official && person.yellowsInPlay >= 1;
   const sendsOff = event.card !== 'yellow' || derivedSecondYellow;
   if (event.card === 'yellow') person.yellowsInPlay += 1;
-  person.cards.push({
-    eventId: event.id,
-    card: derivedSecondYellow ? 'secondYellow' : event.card,
-    at: event.at,
-    minute: displayMinute(event.at, event.atInterval ?? false),
-    derivedSecondYellow,
-    rescinded: false,
-  });
+  person.cards = [
+    ...person.cards,
+    {
+      eventId: event.id,
+      card: derivedSecondYellow ? 'secondYellow' : event.card,
+      at: event.at,
+      minute: displayMinute(event.at, event.atInterval ?? false),
+      derivedSecondYellow,
+      rescinded: false,
+    },
+  ];
   if (sendsOff && !person.official && person.status !== 'sentOff') {
     const wasOnPitch = person.status === 'pitch';
     person.status = 'sentOff';

@@ -146,7 +146,7 @@ export function endSpell(
 ): void {
   const spell = player.spells[player.spells.length - 1];
   if (spell && spell.to === null) {
-    spell.to = { period: at.period, ms: at.ms };
+    spell.to = at;
     spell.toInterval = atInterval;
     spell.ended = reason;
   }

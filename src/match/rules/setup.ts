@@ -1,7 +1,13 @@
 /** Fixture and line-ups: who plays, under which rules, and the team sheets. */
 import type { EventOf, Player, Side } from '../../events/index.js';
 import { fail, type FoldContext } from '../context.js';
-import type { MatchState, PlayerState } from '../state.js';
+import type { CardRecord, MatchState, PlayerState, Spell } from '../state.js';
+
+// Shared and frozen: most players never get a card, and substitutes on the bench no spell, so they
+// need no arrays of their own; recipes replace these arrays instead of pushing into them.
+const KICKOFF = Object.freeze({ period: 1, ms: 0 });
+export const NO_SPELLS = Object.freeze([]) as unknown as Spell[];
+export const NO_CARDS = Object.freeze([]) as unknown as CardRecord[];
 
 export function applyFixture(draft: MatchState, event: EventOf<'fixture'>, ctx: FoldContext): void {
   if (draft.fixture !== null) fail(ctx, event, 'DUPLICATE_FIXTURE', 'the stream already has a fixture');
@@ -25,10 +31,10 @@ function newPlayer(p: Player, team: Side, starter: boolean, official: boolean): 
     official,
     status: starter ? 'pitch' : 'bench',
     spells: starter
-      ? [{ from: { period: 1, ms: 0 }, fromInterval: true, to: null, toInterval: false, ended: null }]
-      : [],
+      ? [{ from: KICKOFF, fromInterval: true, to: null, toInterval: false, ended: null }]
+      : NO_SPELLS,
     yellowsInPlay: 0,
-    cards: [],
+    cards: NO_CARDS,
     goals: 0,
     penaltyGoals: 0,
     ownGoals: 0,

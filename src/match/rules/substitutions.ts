@@ -120,12 +120,9 @@ export function applySubstitution(draft: MatchState, event: EventOf<'substitutio
   endSpell(off, event.at, event.atInterval, 'substitution');
   off.status = 'substitutedOff';
   on.status = 'pitch';
-  on.spells.push({
-    from: event.at,
-    fromInterval: event.atInterval,
-    to: null,
-    toInterval: false,
-    ended: null,
-  });
+  on.spells = [
+    ...on.spells,
+    { from: event.at, fromInterval: event.atInterval, to: null, toInterval: false, ended: null },
+  ];
   if (!event.atInterval) advanceClock(draft, event.at);
 }
