@@ -131,18 +131,28 @@ export function decideTie(leg1: MatchResult, leg2?: MatchResult, rules?: TieRule
   if (leg1.extraTimePlayed || leg1.shootout)
     invalid('extra time or kicks are never played in a first leg', leg1.id);
   const teams = [A, B] as const;
+  const incomplete = (
+    note: string,
+    aggregate: readonly [number, number],
+    awayGoals: readonly [number, number] | null,
+    shootout: readonly [number, number] | null = null,
+  ): TieResult => ({
+    status: 'incomplete',
+    rules: version,
+    teams,
+    winner: null,
+    decidedBy: null,
+    aggregate,
+    awayGoals,
+    shootout,
+    note,
+  });
   if (!leg1.completed || !leg2.completed) {
-    return {
-      status: 'incomplete',
-      rules: version,
-      teams,
-      winner: null,
-      decidedBy: null,
-      aggregate: [leg1.score.home + leg2.score.away, leg1.score.away + leg2.score.home],
-      awayGoals: null,
-      shootout: null,
-      note: 'a leg is not completed',
-    };
+    return incomplete(
+      'a leg is not completed',
+      [leg1.score.home + leg2.score.away, leg1.score.away + leg2.score.home],
+      null,
+    );
   }
   const rule = TIE_RULES[version].awayGoals;
   // After 180 minutes: normal time of both legs.
@@ -191,17 +201,12 @@ export function decideTie(leg1: MatchResult, leg2?: MatchResult, rules?: TieRule
     return result(away180[0] > away180[1] ? 0 : 1, 'awayGoals', agg180, away180);
   }
   if (!leg2.extraTimePlayed) {
-    return {
-      status: 'incomplete',
-      rules: version,
-      teams,
-      winner: null,
-      decidedBy: null,
-      aggregate: agg180,
-      awayGoals: useAway ? away180 : null,
+    return incomplete(
+      'level on aggregate after 180 minutes but no extra time was played',
+      agg180,
+      useAway ? away180 : null,
       shootout,
-      note: 'level on aggregate after 180 minutes but no extra time was played',
-    };
+    );
   }
   if (aggAll[0] !== aggAll[1])
     return result(aggAll[0] > aggAll[1] ? 0 : 1, 'extraTime', aggAll, useAway ? awayAll : null);
@@ -211,15 +216,10 @@ export function decideTie(leg1: MatchResult, leg2?: MatchResult, rules?: TieRule
   if (leg2.shootout?.winner) {
     return result(leg2.shootout.winner === 'home' ? 1 : 0, 'penalties', aggAll, useAway ? awayAll : null);
   }
-  return {
-    status: 'incomplete',
-    rules: version,
-    teams,
-    winner: null,
-    decidedBy: null,
-    aggregate: aggAll,
-    awayGoals: useAway ? awayAll : null,
+  return incomplete(
+    'level after extra time with no shoot-out recorded',
+    aggAll,
+    useAway ? awayAll : null,
     shootout,
-    note: 'level after extra time with no shoot-out recorded',
-  };
+  );
 }

@@ -4,30 +4,13 @@ import type { EventOf } from '../../events/index.js';
 import { fail, warn, type FoldContext } from '../context.js';
 import type { MatchState, PlayerState } from '../state.js';
 import { advanceClock, checkInPlay, endSpell, sheetPlayer } from './guards.js';
-import { NO_CARDS, NO_SPELLS } from './setup.js';
+import { newPlayer } from './setup.js';
 
 function officialOf(draft: MatchState, event: EventOf<'booking'>, id: string): PlayerState {
   const known = draft.players.get(id);
   if (known) return known;
   // Officials need not be listed in the line-ups; they are created on their first card.
-  const official: PlayerState = {
-    id,
-    name: id,
-    shirt: null,
-    team: event.team,
-    starter: false,
-    official: true,
-    status: 'bench',
-    spells: NO_SPELLS,
-    yellowsInPlay: 0,
-    cards: NO_CARDS,
-    goals: 0,
-    penaltyGoals: 0,
-    ownGoals: 0,
-    assists: 0,
-    penaltiesMissed: 0,
-    concussed: false,
-  };
+  const official = newPlayer({ id, name: id }, event.team, false, true);
   draft.players.set(id, official);
   return official;
 }

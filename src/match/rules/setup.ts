@@ -21,7 +21,8 @@ export function applyFixture(draft: MatchState, event: EventOf<'fixture'>, ctx: 
   draft.teams.away.name = event.away.name;
 }
 
-function newPlayer(p: Player, team: Side, starter: boolean, official: boolean): PlayerState {
+/** A player's (or official's) record at the start of the match. */
+export function newPlayer(p: Player, team: Side, starter: boolean, official: boolean): PlayerState {
   return {
     id: p.id,
     name: p.name,
