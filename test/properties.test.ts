@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  buildFrames,
   buildTable,
   checkEvent,
   decideTie,
@@ -87,6 +88,17 @@ describe('fold consistency', () => {
         expect(stateAt(events, version)).toEqual(fold(events.slice(0, version)));
       }),
       { numRuns: Math.max(20, Math.floor(numRuns / 4)) },
+    );
+  });
+
+  it('replay frames at infinite speed equal stateAt at every minute', () => {
+    fc.assert(
+      fc.property(arbMatch(rich), (events) => {
+        for (const frame of buildFrames(events).filter((f) => f.kind === 'minute')) {
+          expect(frame.state).toEqual(stateAt(events, frame.minute));
+        }
+      }),
+      { numRuns: Math.max(10, Math.floor(numRuns / 10)) },
     );
   });
 

@@ -259,3 +259,20 @@ describe('live from the event store', () => {
     sub.unsubscribe();
   });
 });
+
+describe('frame states are deeply frozen', () => {
+  it('no part of any frame can be changed, and earlier frames are not changed by later minutes', () => {
+    const frames = buildFrames(seed(LIV_RMA));
+    const at14 = frames.find((f) => f.minute === "14'")!;
+    const walk = (v: unknown): void => {
+      if (typeof v !== 'object' || v === null) return;
+      expect(Object.isFrozen(v)).toBe(true);
+      if (v instanceof Map) for (const x of v.values()) walk(x);
+      else for (const x of Object.values(v)) walk(x);
+    };
+    walk(at14.state);
+    expect(() => (at14.state.players as Map<string, unknown>).set('x', 1)).toThrow();
+    expect(at14.state.score).toEqual({ home: 2, away: 0 });
+    expect(at14.state.goals).toHaveLength(2);
+  });
+});

@@ -6,8 +6,9 @@
 import { compareInstants, displayMinute, periodLength, type Instant } from '../time/index.js';
 import type { MatchEvent } from '../events/index.js';
 import { createState, type MatchState, type Mode } from '../match/state.js';
-import { evolve, pointInstant, prefixLength, type Point } from '../match/fold.js';
-import { freeze } from 'immer';
+import { applyEvent, pointInstant, prefixLength, type Point } from '../match/fold.js';
+import { deepFreeze } from '../match/freeze.js';
+import { shareFrozen } from '../match/share.js';
 
 export type FrameKind = 'minute' | 'interval' | 'kick' | 'event' | 'final';
 
@@ -117,15 +118,25 @@ export function buildFrames(events: readonly MatchEvent[], options: FrameOptions
   const mode = options.mode ?? 'strict';
   const fromCount = options.from === undefined ? 0 : prefixLength(events, options.from);
   const toCount = options.to === undefined ? events.length : prefixLength(events, options.to);
-  let state: MatchState = freeze(createState(), true);
+  // One mutable fold (the same recipes as fold), snapshotted after each frame with structural sharing.
+  const working = createState();
+  let state: MatchState = deepFreeze(createState());
   const frames: Omit<Frame, 'index' | 'total'>[] = [];
   let i = 0;
   let started = false;
   const take = (): MatchEvent => {
-    const e = events[i++]!;
+    const e = deepFreeze(events[i++]!);
     if (e.type === 'periodStarted') started = true;
-    state = evolve(state, e, { mode });
+    applyEvent(working, e, { mode, index: working.version, refolding: false });
+    dirty = true;
     return e;
+  };
+  let dirty = false;
+  /** The frozen state now, sharing every unchanged part with the previous frame's. */
+  const snapshot = (): MatchState => {
+    if (dirty) state = shareFrozen(working, state);
+    dirty = false;
+    return state;
   };
   if (options.step === 'event') {
     while (i < toCount) {
@@ -141,7 +152,7 @@ export function buildFrames(events: readonly MatchEvent[], options: FrameOptions
                 : 'post',
           at: e.at ?? null,
           events: [e],
-          state,
+          state: snapshot(),
         });
     }
   } else {
@@ -156,7 +167,8 @@ export function buildFrames(events: readonly MatchEvent[], options: FrameOptions
         fromAt === null
           ? i >= fromCount && (fromCount === 0 || taken.length > 0 || i > fromCount)
           : slot.at === null || compareInstants(slot.at, fromAt) >= 0;
-      if (shown) frames.push({ kind: slot.kind, minute: slot.minute, at: slot.at, events: taken, state });
+      if (shown)
+        frames.push({ kind: slot.kind, minute: slot.minute, at: slot.at, events: taken, state: snapshot() });
       if (
         toAt === null
           ? options.to !== undefined && i >= toCount
