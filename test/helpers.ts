@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseStream, type MatchEvent, type Rules } from '../src/events/index.js';
 import { fold } from '../src/match/fold.js';
-import type { MatchState } from '../src/match/state.js';
+import { DEFAULT_RULES, type MatchState } from '../src/match/state.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const SHARED = join(ROOT, '..', 'shared');
@@ -17,15 +17,8 @@ export function seedState(path: string): MatchState {
   return fold(seed(path));
 }
 
-export const RULES: Rules = {
-  maxSubs: 5,
-  maxOpportunities: 3,
-  extraTime: false,
-  shootout: false,
-  extraTimeExtraSub: true,
-  concussionSubs: false,
-  awayGoals: 'none',
-};
+/** The engine's default preset: 5 substitutions in 3 opportunities, no extra time, no kicks. */
+export const RULES: Rules = DEFAULT_RULES;
 
 /** Instant of display minute m (30 s into it), e.g. at('61'), at('45+2'), at('95'). */
 export function at(label: string, sec = 30): { period: number; ms: number } {

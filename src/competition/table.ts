@@ -37,41 +37,32 @@ const h2h = (stat: StatKey): Criterion => ({ stat, scope: 'h2h' });
 const all = (stat: StatKey, lowerIsBetter = false): Criterion => ({ stat, scope: 'all', lowerIsBetter });
 const coefficient: Criterion = { stat: 'coefficient', scope: 'external' };
 
+const G1_CRITERIA: readonly Criterion[] = [
+  h2h('points'),
+  h2h('goalDifference'),
+  h2h('goalsFor'),
+  h2h('awayGoalsFor'),
+  all('goalDifference'),
+  all('goalsFor'),
+  all('awayGoalsFor'),
+  all('wins'),
+  all('awayWins'),
+  all('disciplinaryPoints', true),
+  coefficient,
+];
+
 export const TIE_BREAK_RULES: Readonly<Record<string, TieBreakRules>> = {
   'uefa-2018': {
     id: 'uefa-2018',
     description:
       'UEFA group stage 2018-19 to 2020-21 (G1): head-to-head incl. away goals, re-applied, then overall',
-    criteria: [
-      h2h('points'),
-      h2h('goalDifference'),
-      h2h('goalsFor'),
-      h2h('awayGoalsFor'),
-      all('goalDifference'),
-      all('goalsFor'),
-      all('awayGoalsFor'),
-      all('wins'),
-      all('awayWins'),
-      all('disciplinaryPoints', true),
-      coefficient,
-    ],
+    criteria: G1_CRITERIA,
     reapplyHeadToHead: true,
   },
   'uefa-2021': {
     id: 'uefa-2021',
     description: 'UEFA group stage 2021-22 to 2023-24 (G2): as G1 without head-to-head away goals',
-    criteria: [
-      h2h('points'),
-      h2h('goalDifference'),
-      h2h('goalsFor'),
-      all('goalDifference'),
-      all('goalsFor'),
-      all('awayGoalsFor'),
-      all('wins'),
-      all('awayWins'),
-      all('disciplinaryPoints', true),
-      coefficient,
-    ],
+    criteria: G1_CRITERIA.filter((c) => !(c.scope === 'h2h' && c.stat === 'awayGoalsFor')),
     reapplyHeadToHead: true,
   },
   'uefa-2024': {
