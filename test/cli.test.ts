@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,6 +168,20 @@ describe('matchline CLI', () => {
     expect(json.at(-1)).toMatchObject({ minute: 'FT', score: { home: 2, away: 5 } });
   });
 
+  it('a closed pipe ends the command quietly (matchline ... | head)', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'replay', LEG1, '--json'],
+      { cwd: ROOT },
+    );
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
+  });
+
   it('usage errors are one clear line', () => {
     const r = cli('summary', LEG1, '--minutes', 'sometimes');
     expect(r.code).toBe(1);
@@ -235,6 +249,27 @@ describe('matchline import', () => {
     expect(sb.stderr).toMatch(/imported 21 events: Turkey 0-3 Italy/);
     expect(sb.stderr).toMatch(/skipped 3778 StatsBomb events by type: Pass 1059, Ball Receipt\* 1021/);
     expect(JSON.parse(cli('summary', out, '--json').stdout)).toMatchObject({ score: { home: 0, away: 3 } });
+    const full = join(dir, 'tur-ita-full.ndjson');
+    expect(
+      cli(
+        'import',
+        'statsbomb',
+        '--events',
+        'test/fixtures/statsbomb/events/3788741.json',
+        '--lineups',
+        'test/fixtures/statsbomb/lineups/3788741.json',
+        '--home',
+        'Turkey',
+        '--keep-actions',
+        '-o',
+        full,
+      ).stderr,
+    ).toMatch(/imported 3799 events: Turkey 0-3 Italy/);
+    expect(
+      readFileSync(full, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('"type":"action"')),
+    ).toHaveLength(3778);
     const of = cli(
       'import',
       'openfootball',

@@ -6,6 +6,7 @@ import {
   disciplinaryPoints,
   stateAt,
   type ErrorCode,
+  type MatchEvent,
 } from '../src/index.js';
 import { Stream, at } from './helpers.js';
 
@@ -55,18 +56,7 @@ const VIOLATIONS: [string, ErrorCode, () => Stream][] = [
   [
     'a sixth substitution',
     'SUBSTITUTION_LIMIT',
-    () =>
-      Stream.played((s) =>
-        s
-          .end(1)
-          .start(2)
-          .sub('home', '60', 'h2', 'h12')
-          .sub('home', '60', 'h3', 'h13')
-          .sub('home', '60', 'h4', 'h14')
-          .sub('home', '60', 'h5', 'h15')
-          .sub('home', '60', 'h6', 'h16')
-          .sub('home', '61', 'h7', 'h17'),
-      ),
+    () => Stream.played((s) => s.end(1).start(2).fiveSubs('home', '60').sub('home', '61', 'h7', 'h17')),
   ],
   [
     'a fourth opportunity',
@@ -171,6 +161,72 @@ const VIOLATIONS: [string, ErrorCode, () => Stream][] = [
     'BOOKING_TARGET',
     () => Stream.played().push({ type: 'booking', at: at('10'), team: 'home', card: 'yellow' }),
   ],
+  [
+    'a stream that does not start with a fixture',
+    'MISSING_FIXTURE',
+    () => {
+      const s = Stream.played();
+      s.events.shift();
+      return s;
+    },
+  ],
+  [
+    'a second fixture',
+    'DUPLICATE_FIXTURE',
+    () => {
+      const s = new Stream();
+      s.events.splice(1, 0, { ...s.events[0]!, id: 'again' });
+      return s;
+    },
+  ],
+  [
+    'a scorer named before any line-ups',
+    'MISSING_LINEUPS',
+    () => {
+      const s = Stream.played((x) => x.goal('home', '10', 'h9'));
+      s.events.splice(1, 1);
+      return s;
+    },
+  ],
+  [
+    'line-ups with fewer than seven starters',
+    'INVALID_LINEUPS',
+    () => {
+      const s = new Stream();
+      const lineups = s.events[1] as Extract<MatchEvent, { type: 'lineups' }>;
+      s.events[1] = {
+        ...lineups,
+        home: {
+          ...lineups.home,
+          starting: lineups.home.starting.slice(0, 6) as typeof lineups.home.starting,
+        },
+      };
+      return s;
+    },
+  ],
+  [
+    'a goal at half time without atInterval',
+    'EVENT_OUTSIDE_PERIOD',
+    () => Stream.played((x) => x.end(1)).goal('home', '46', 'h9'),
+  ],
+  [
+    'a kicker who was substituted off',
+    'SHOOTOUT_INELIGIBLE',
+    () =>
+      Stream.played(
+        (x) => x.sub('home', '20', 'h9', 'h12').end(1).start(2).end(2).start(5).kick('home', 'h9', 'scored'),
+        { rules: { shootout: true } },
+      ),
+  ],
+  [
+    'a recorded full-time score that disagrees with the goals',
+    'RESULT_CONFLICT',
+    () =>
+      Stream.played((x) => x.goal('home', '10', 'h9').end(1).start(2).end(2).fullTime()).push({
+        type: 'resultRecorded',
+        fullTime: { home: 0, away: 0 },
+      }),
+  ],
 ];
 
 describe('domain errors: strict throws, lenient reports the same code', () => {
@@ -227,18 +283,7 @@ describe('substitutions (T-SUB-3, T-SUB-4)', () => {
 
   it('a sixth substitution is accepted in extra time when the preset allows it', () => {
     const s = Stream.played(
-      (x) =>
-        x
-          .end(1)
-          .start(2)
-          .sub('home', '60', 'h2', 'h12')
-          .sub('home', '60', 'h3', 'h13')
-          .sub('home', '60', 'h4', 'h14')
-          .sub('home', '60', 'h5', 'h15')
-          .sub('home', '60', 'h6', 'h16')
-          .end(2)
-          .start(3)
-          .sub('home', '95', 'h7', 'h17'),
+      (x) => x.end(1).start(2).fiveSubs('home', '60').end(2).start(3).sub('home', '95', 'h7', 'h17'),
       { rules: { extraTime: true, shootout: true } },
     );
     expect(fold(s.events).teams.home.subsUsed).toBe(6);
@@ -250,11 +295,7 @@ describe('substitutions (T-SUB-3, T-SUB-4)', () => {
         x
           .end(1)
           .start(2)
-          .sub('home', '60', 'h2', 'h12')
-          .sub('home', '60', 'h3', 'h13')
-          .sub('home', '60', 'h4', 'h14')
-          .sub('home', '60', 'h5', 'h15')
-          .sub('home', '60', 'h6', 'h16')
+          .fiveSubs('home', '60')
           .sub('home', '70', 'h7', 'h17', { kind: 'concussion' })
           .sub('away', '72', 'a7', 'a17', { kind: 'additional' }),
       { rules: { concussionSubs: true } },

@@ -116,6 +116,12 @@ export class Stream {
       ...extra,
     });
   }
+  /** Five normal substitutions of one team in one stoppage: players 2-6 off, 12-16 on. */
+  fiveSubs(team: 'home' | 'away', minute: string): this {
+    const p = team === 'home' ? 'h' : 'a';
+    for (let i = 2; i <= 6; i++) this.sub(team, minute, `${p}${i}`, `${p}${i + 10}`);
+    return this;
+  }
   card(
     team: 'home' | 'away',
     minute: string,

@@ -2,6 +2,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   appendFileSync,
+  closeSync,
+  openSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -9,6 +11,7 @@ import {
   copyFileSync,
   statSync,
 } from 'node:fs';
+import fsExt from 'fs-ext';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -114,6 +117,51 @@ describe('FileEventStore reliability', () => {
     const events = await (await FileEventStore.open(dir)).read('race');
     expect(events).toHaveLength(version);
   }, 60_000);
+
+  it('a writer that cannot get the lock in time gets STORE_LOCKED and writes nothing', async () => {
+    const dir = fresh();
+    const store = await FileEventStore.open(dir, { lockTimeoutMs: 200 });
+    await store.append('m', Stream.played().events);
+    const before = readFileSync(join(dir, 'm.ndjson'), 'utf8');
+    // Another holder of the stream's flock (here: this test, through its own descriptor).
+    const fd = openSync(join(dir, '.matchline', 'locks', 'm.lock'), 'a');
+    fsExt.flockSync(fd, 'ex');
+    try {
+      expect(
+        await codeOf(
+          store.append('m', [
+            {
+              id: 'g',
+              type: 'goal',
+              at: at('10'),
+              team: 'home',
+              scorer: 'h9',
+              scorerTeam: 'home',
+              penalty: false,
+              ownGoal: false,
+            },
+          ] as never),
+        ),
+      ).toBe('STORE_LOCKED');
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(join(dir, 'm.ndjson'), 'utf8')).toBe(before);
+    expect(
+      await store.append('m', [
+        {
+          id: 'g',
+          type: 'goal',
+          at: at('10'),
+          team: 'home',
+          scorer: 'h9',
+          scorerTeam: 'home',
+          penalty: false,
+          ownGoal: false,
+        },
+      ] as never),
+    ).toMatchObject({ version: 4 });
+  });
 
   it('a torn last line (crash mid-write, no commit record) is cut and reported; earlier lines stay', async () => {
     const dir = fresh();

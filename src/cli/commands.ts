@@ -40,11 +40,7 @@ export function printJson(io: Output, value: unknown): void {
 }
 
 /** validate: exit 0 when every file is valid (schemas and rules), 1 otherwise. */
-export function validateCommand(
-  io: Output,
-  paths: string[],
-  opts: { json?: boolean; lenient?: boolean },
-): number {
+export function validateCommand(io: Output, paths: string[], opts: { json?: boolean }): number {
   const problems: Problem[] = [];
   const files = expandPaths(paths);
   for (const file of files) {

@@ -9,6 +9,7 @@ import { formatProblem, MatchlineError, toNdjson, type MatchEvent } from '../eve
 import { importStatsBomb, type SbEvent, type SbLineupTeam, type SbMatch } from '../import/statsbomb.js';
 import { parseFootballJson, parseFootballTxt, toStreams } from '../import/openfootball.js';
 import { fold } from '../match/fold.js';
+import type { MatchState } from '../match/state.js';
 import type { Output } from './commands.js';
 import { readText } from './io.js';
 import { progressBar } from './ui.js';
@@ -85,7 +86,7 @@ export function importCommand(
           });
           emit(io, result.events, opts.out);
           const skipped = Object.entries(result.skipped).sort((a, b) => b[1] - a[1]);
-          io.err(`imported ${result.events.length} events: ${scoreLine(result.events)}`);
+          io.err(`imported ${result.events.length} events: ${scoreLine(result.state)}`);
           io.err(
             `skipped ${skipped.reduce((s, [, n]) => s + n, 0)} StatsBomb events by type: ${skipped.map(([t, n]) => `${t} ${n}`).join(', ')}`,
           );
@@ -148,8 +149,7 @@ function seasonOf(title: string, date: string | null): string {
   return one ? one[1]! : (date?.slice(0, 4) ?? '1970');
 }
 
-function scoreLine(events: readonly MatchEvent[]): string {
-  const state = fold(events, undefined, { mode: 'lenient' });
+function scoreLine(state: MatchState): string {
   const so = state.shootout ? `, ${state.shootout.score.home}-${state.shootout.score.away} pens` : '';
   return `${state.teams.home.name} ${state.score.home}-${state.score.away} ${state.teams.away.name}${so}`;
 }

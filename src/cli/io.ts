@@ -22,22 +22,6 @@ export function readStreamFile(file: string): MatchEvent[] {
   return [...events];
 }
 
-/** Folds a stream file; rule errors name the file. */
-export function loadMatch(
-  file: string,
-  options: FoldOptions = {},
-): { events: MatchEvent[]; state: MatchState } {
-  const events = readStreamFile(file);
-  try {
-    return { events, state: fold(events, undefined, options) };
-  } catch (error) {
-    if (error instanceof MatchlineError && error.file === undefined) {
-      throw new MatchlineError({ ...error.toJSON(), file });
-    }
-    throw error;
-  }
-}
-
 /** Expands files and directories (recursively) into stream files, sorted. */
 export function expandPaths(paths: readonly string[]): string[] {
   const out: string[] = [];

@@ -123,7 +123,6 @@ const WEEKDAYS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 /* ---------- score expression:  [P pen.] S [a.e.t] [(S[, S])] [, P pen.] ---------- */
 
 interface ScoreExpr {
-  first: number;
   end: number;
   ft: Score;
   ht: Score | null;
@@ -165,7 +164,7 @@ function parseScoreExpr(toks: Tok[], start: number): ScoreExpr | null {
   const ft = aet ? (inner[0] ?? main) : main;
   // A 0-0 half-time may be omitted; otherwise a missing half-time is unknown.
   const ht = (aet ? inner[1] : inner[0]) ?? (ft[0] + ft[1] === 0 ? ([0, 0] as Score) : null);
-  return { first: start, end: i, ft, ht, aet, pens };
+  return { end: i, ft, ht, aet, pens };
 }
 
 /* ---------- scorer lists: (A 10' B 45+1', 50'(pen.); C 76'(o.g.)) ---------- */

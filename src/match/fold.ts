@@ -253,9 +253,3 @@ export function prefixLength(events: readonly MatchEvent[], point: Point): numbe
 export function stateAt(events: readonly MatchEvent[], point: Point, options: FoldOptions = {}): MatchState {
   return fold(events.slice(0, prefixLength(events, point)), undefined, options);
 }
-
-/** Throws the first warning of a lenient fold as an error (for callers that want strictness later). */
-export function assertNoWarnings(state: MatchState): void {
-  const first = state.warnings[0];
-  if (first) throw new MatchlineError(first, state.warnings);
-}

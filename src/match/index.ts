@@ -6,7 +6,6 @@ export {
   prefixLength,
   stateAt,
   thaw,
-  assertNoWarnings,
   type FoldOptions,
   type Point,
 } from './fold.js';

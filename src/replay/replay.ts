@@ -17,7 +17,7 @@ import {
 import { map } from 'rxjs/operators';
 import { freeze } from 'immer';
 import { CAUGHT_UP, isCaughtUp, type CaughtUp, type MatchEvent } from '../events/index.js';
-import { isMatchlineError, toProblem, type Problem } from '../events/errors.js';
+import type { Problem } from '../events/errors.js';
 import { createState, type MatchState, type Mode } from '../match/state.js';
 import { evolve } from '../match/fold.js';
 import { displayMinute } from '../time/index.js';
@@ -118,7 +118,7 @@ export function live(
           });
           index++;
         } catch (error) {
-          subscriber.error(isMatchlineError(error) ? error : error);
+          subscriber.error(error);
         }
       },
       error: (error: unknown) => subscriber.error(error),
@@ -127,5 +127,3 @@ export function live(
     return () => subscription.unsubscribe();
   });
 }
-
-export { toProblem };

@@ -66,19 +66,27 @@ interface Parsed {
 const NEWLINE = 0x0a;
 const LOCK_TIMEOUT_MS = 30_000;
 
+export interface FileStoreOptions {
+  /** How long an append waits for another writer's lock before STORE_LOCKED (default 30 s). */
+  readonly lockTimeoutMs?: number;
+}
+
 export class FileEventStore implements EventStore {
   private readonly cache = new Map<string, Cached>();
   private readonly feed = new AppendFeed();
   /** Recoveries made when streams were opened (cut tails that were never acknowledged). */
   readonly recoveries: Recovery[] = [];
 
-  private constructor(readonly directory: string) {}
+  private constructor(
+    readonly directory: string,
+    private readonly lockTimeoutMs: number,
+  ) {}
 
   /** Opens (and creates if needed) a store directory. */
-  static async open(directory: string): Promise<FileEventStore> {
+  static async open(directory: string, options: FileStoreOptions = {}): Promise<FileEventStore> {
     await mkdir(join(directory, '.matchline', 'commits'), { recursive: true });
     await mkdir(join(directory, '.matchline', 'locks'), { recursive: true });
-    return new FileEventStore(directory);
+    return new FileEventStore(directory, options.lockTimeoutMs ?? LOCK_TIMEOUT_MS);
   }
 
   fileOf(streamId: string): string {
@@ -157,6 +165,11 @@ export class FileEventStore implements EventStore {
 
   /** Checks one stream without changing it. */
   async check(streamId: string): Promise<StreamCheck> {
+    return (await this.inspect(streamId)).check;
+  }
+
+  /** Reads and parses a stream once: what check reports, and the events of its good part. */
+  private async inspect(streamId: string): Promise<{ check: StreamCheck; events: MatchEvent[] }> {
     const file = this.fileOf(streamId);
     const bytes = await readFile(file).catch(() => Buffer.alloc(0));
     const committed = await this.committedBytes(streamId);
@@ -168,7 +181,7 @@ export class FileEventStore implements EventStore {
         message: `the file is shorter (${bytes.length} bytes) than its acknowledged length (${committed}): events were lost outside the store`,
         file,
       };
-      return {
+      const check: StreamCheck = {
         streamId,
         file,
         events: parsed.events.length,
@@ -176,9 +189,10 @@ export class FileEventStore implements EventStore {
         tailBytes: bytes.length - parsed.goodBytes,
         problem,
       };
+      return { check, events: parsed.events };
     }
     const parsed = this.parse(file, bytes, committed);
-    return {
+    const check: StreamCheck = {
       streamId,
       file,
       events: parsed.events.length,
@@ -186,6 +200,7 @@ export class FileEventStore implements EventStore {
       tailBytes: bytes.length - parsed.goodBytes,
       ...(parsed.problem ? { problem: parsed.problem } : {}),
     };
+    return { check, events: parsed.events };
   }
 
   /**
@@ -202,15 +217,14 @@ export class FileEventStore implements EventStore {
     }
     const cached = this.cache.get(streamId);
     if (cached && cached.size === size) return { snapshot: cached.snapshot, exists: true };
-    const result = await this.check(streamId);
+    const { check: result, events } = await this.inspect(streamId);
     if (result.status === 'damaged') throw new MatchlineError(result.problem!);
     if (result.status === 'uncommittedTail' || result.status === 'tornLine') {
+      // The events parsed are exactly those before the cut: no second read.
       await truncate(file, size - result.tailBytes);
       this.recoveries.push({ streamId, file, bytes: result.tailBytes, reason: result.status });
       size -= result.tailBytes;
     }
-    const bytes = await readFile(file);
-    const { events } = this.parse(file, bytes, null);
     let snapshot: StreamSnapshot;
     try {
       snapshot = snapshotOf(events);
@@ -242,10 +256,10 @@ export class FileEventStore implements EventStore {
           ),
         );
         if (locked) break;
-        if (Date.now() - started > LOCK_TIMEOUT_MS) {
+        if (Date.now() - started > this.lockTimeoutMs) {
           throw new MatchlineError({
             code: 'STORE_LOCKED',
-            message: `stream ${streamId} stayed locked by another writer for ${LOCK_TIMEOUT_MS / 1000} s`,
+            message: `stream ${streamId} stayed locked by another writer for ${this.lockTimeoutMs / 1000} s`,
             file: streamId,
           });
         }
@@ -268,7 +282,7 @@ export class FileEventStore implements EventStore {
       const prepared = prepareAppend(streamId, snapshot, exists, events, options);
       if (prepared.toWrite.length === 0 && exists) return prepared.result;
       const file = this.fileOf(streamId);
-      const payload = Buffer.from(prepared.toWrite.map((e) => JSON.stringify(e) + '\n').join(''), 'utf8');
+      const payload = Buffer.from(prepared.ndjson, 'utf8');
       const handle = await open(file, 'a');
       let size: number;
       try {

@@ -140,6 +140,8 @@ function checkExpected(streamId: string, exists: boolean, version: number, expec
 
 export interface PreparedAppend {
   readonly toWrite: MatchEvent[];
+  /** `toWrite` as NDJSON lines (serialised once, for the size check and the write). */
+  readonly ndjson: string;
   readonly next: StreamSnapshot;
   readonly result: AppendResult;
 }
@@ -157,10 +159,16 @@ export function prepareAppend(
 ): PreparedAppend {
   checkExpected(streamId, exists, current.events.length, options.expectedVersion ?? 'any');
   const problems: Problem[] = [];
+  const lines = new Map<MatchEvent, string>();
   events.forEach((event, i) => {
     const problem = checkEvent(event, current.events.length + i);
-    if (problem) problems.push({ ...problem, file: streamId });
-    else if (JSON.stringify(event).length > MAX_EVENT_BYTES) {
+    if (problem) {
+      problems.push({ ...problem, file: streamId });
+      return;
+    }
+    const line = JSON.stringify(event);
+    lines.set(event, line);
+    if (Buffer.byteLength(line) > MAX_EVENT_BYTES) {
       problems.push({
         code: 'EVENT_TOO_LARGE',
         message: `the event is larger than ${MAX_EVENT_BYTES} bytes`,
@@ -227,6 +235,7 @@ export function prepareAppend(
   const all = toWrite.length > 0 ? [...current.events, ...toWrite] : current.events;
   return {
     toWrite,
+    ndjson: toWrite.map((e) => (lines.get(e) ?? JSON.stringify(e)) + '\n').join(''),
     next: { events: all, state, sources },
     result: { version: all.length, appended: toWrite.length, ignored, amended },
   };

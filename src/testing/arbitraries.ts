@@ -144,7 +144,7 @@ interface Model {
   score: Record<Side, number>;
 }
 
-/** Builds a valid stream from a plan. Exported for consumers who want to drive it with their own plans. */
+/** Builds a valid stream from a plan. */
 function build(plan: MatchPlan, o: MatchOptions, tie?: TieContext): MatchEvent[] {
   const rules: Rules = { ...DEFAULT_TEST_RULES, ...o.rules };
   if (o.extraTime === false) rules.extraTime = false;
@@ -526,5 +526,3 @@ export function arbGroup(
     }),
   );
 }
-
-export { build as buildMatchFromPlan, planArb as arbMatchPlan };

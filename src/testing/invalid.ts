@@ -38,27 +38,26 @@ function insert(
   return { events: copy, code, index, fault };
 }
 
+/** Inserts an event right after the first kick-off (instant P1 00:00). */
+function afterKickoff(
+  events: MatchEvent[],
+  event: Record<string, unknown>,
+  code: ErrorCode,
+  fault: string,
+): InvalidMatch {
+  const kickoff = events.findIndex((e) => e.type === 'periodStarted');
+  return insert(events, kickoff + 1, { id: 'fault', at: { period: 1, ms: 0 }, ...event }, code, fault);
+}
+
 const FAULTS: Fault[] = [
   // A goal by somebody who is not on either team sheet, right after the kick-off.
-  (events) => {
-    const kickoff = events.findIndex((e) => e.type === 'periodStarted');
-    return insert(
+  (events) =>
+    afterKickoff(
       events,
-      kickoff + 1,
-      {
-        id: 'fault',
-        type: 'goal',
-        at: { period: 1, ms: 0 },
-        team: 'home',
-        scorer: 'stranger',
-        scorerTeam: 'home',
-        penalty: false,
-        ownGoal: false,
-      },
+      { type: 'goal', team: 'home', scorer: 'stranger', scorerTeam: 'home', penalty: false, ownGoal: false },
       'PLAYER_NOT_IN_LINEUP',
       'a scorer not in the line-up',
-    );
-  },
+    ),
   // A goal before the kick-off.
   (events) => {
     const kickoff = events.findIndex((e) => e.type === 'periodStarted');
@@ -112,22 +111,13 @@ const FAULTS: Fault[] = [
     );
   },
   // A retraction of an id that does not exist.
-  (events) => {
-    const kickoff = events.findIndex((e) => e.type === 'periodStarted');
-    return insert(
+  (events) =>
+    afterKickoff(
       events,
-      kickoff + 1,
-      {
-        id: 'fault',
-        type: 'eventRetracted',
-        at: { period: 1, ms: 0 },
-        target: 'no-such-event',
-        reason: 'var',
-      },
+      { type: 'eventRetracted', target: 'no-such-event', reason: 'var' },
       'UNKNOWN_TARGET',
       'a correction of an unknown id',
-    );
-  },
+    ),
   // A substituted player coming back on.
   (events) => {
     const i = events.findIndex((e) => e.type === 'substitution' && !e.atInterval);

@@ -1,6 +1,7 @@
 // Appends to one stream in a loop and prints "ack <version>" after each acknowledged append.
 // Used by the crash test, which kills this process with SIGKILL at random moments.
 import { writeSync } from 'node:fs';
+import { DEFAULT_RULES } from '../../dist/src/index.js';
 import { FileEventStore } from '../../dist/src/store/index.js';
 
 const [dir, streamId] = process.argv.slice(2);
@@ -16,15 +17,7 @@ const opening = [
     home: { id: 'h', name: 'H' },
     away: { id: 'a', name: 'A' },
     kickoff: '2024-01-01T20:00:00Z',
-    rules: {
-      maxSubs: 5,
-      maxOpportunities: 3,
-      extraTime: false,
-      shootout: false,
-      extraTimeExtraSub: true,
-      concussionSubs: false,
-      awayGoals: 'none',
-    },
+    rules: DEFAULT_RULES,
   },
   { id: 'e1', type: 'periodStarted', at: { period: 1, ms: 0 } },
 ];

@@ -35,10 +35,6 @@ const RETRACTABLE_AFTER_FULL_TIME = new Set<MatchEvent['type']>([
 
 export type CorrectionEvent = EventOf<'eventAmended'> | EventOf<'eventRetracted'>;
 
-export function isCorrection(event: MatchEvent): event is CorrectionEvent {
-  return event.type === 'eventAmended' || event.type === 'eventRetracted';
-}
-
 function targetOf(draft: MatchState, event: CorrectionEvent, ctx: FoldContext): MatchEvent {
   const index = draft.eventIndex.get(event.target);
   const target = index === undefined ? undefined : draft.log[index];
