@@ -126,41 +126,14 @@ describe('FileEventStore reliability', () => {
     // Another holder of the stream's flock (here: this test, through its own descriptor).
     const fd = openSync(join(dir, '.matchline', 'locks', 'm.lock'), 'a');
     fsExt.flockSync(fd, 'ex');
+    const goal = Stream.played((x) => x.goal('home', '10', 'h9')).events.slice(-1);
     try {
-      expect(
-        await codeOf(
-          store.append('m', [
-            {
-              id: 'g',
-              type: 'goal',
-              at: at('10'),
-              team: 'home',
-              scorer: 'h9',
-              scorerTeam: 'home',
-              penalty: false,
-              ownGoal: false,
-            },
-          ] as never),
-        ),
-      ).toBe('STORE_LOCKED');
+      expect(await codeOf(store.append('m', goal))).toBe('STORE_LOCKED');
     } finally {
       closeSync(fd);
     }
     expect(readFileSync(join(dir, 'm.ndjson'), 'utf8')).toBe(before);
-    expect(
-      await store.append('m', [
-        {
-          id: 'g',
-          type: 'goal',
-          at: at('10'),
-          team: 'home',
-          scorer: 'h9',
-          scorerTeam: 'home',
-          penalty: false,
-          ownGoal: false,
-        },
-      ] as never),
-    ).toMatchObject({ version: 4 });
+    expect(await store.append('m', goal)).toMatchObject({ version: 4 });
   });
 
   it('a torn last line (crash mid-write, no commit record) is cut and reported; earlier lines stay', async () => {
