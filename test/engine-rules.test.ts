@@ -246,6 +246,38 @@ describe('domain errors: strict throws, lenient reports the same code', () => {
   });
 });
 
+it('a rejected duplicate id leaves the id with its first event, so a correction finds the original', () => {
+  const s = Stream.played((x) =>
+    x
+      .goal('home', '30', 'h9')
+      .push({ id: 'e3', type: 'addedTime', at: at('45'), minutes: 2 })
+      .push({ type: 'eventRetracted', at: at('45', 50), target: 'e3', reason: 'VAR: offside' }),
+  );
+  const state = fold(s.events, undefined, { mode: 'lenient' });
+  expect(state.warnings.map((w) => [w.code, w.index])).toEqual([['DUPLICATE_EVENT_ID', 4]]);
+  expect(state.warnings[0]?.message).toContain('already used at event #3');
+  expect(state.eventIndex.get('e3')).toBe(3);
+  // The retraction reached the goal, not the rejected duplicate.
+  expect(state.score).toEqual({ home: 0, away: 0 });
+});
+
+it('a VAR review cannot name itself as its target', () => {
+  const s = Stream.played((x) =>
+    x.push({ id: 'v1', type: 'varReviewStarted', at: at('20'), category: 'goal', target: 'v1' }),
+  );
+  expect(codeOf(() => s)).toBe('UNKNOWN_TARGET');
+});
+
+it('line-ups naming a player twice leave no half-filled team sheet behind', () => {
+  const s = new Stream();
+  const lineups = s.events[1] as Extract<MatchEvent, { type: 'lineups' }>;
+  s.events[1] = { ...lineups, away: { ...lineups.away, substitutes: [lineups.home.starting[0]!] } };
+  const state = fold(s.events, undefined, { mode: 'lenient' });
+  expect(state.warnings.map((w) => w.code)).toEqual(['INVALID_LINEUPS']);
+  expect(state.players.size).toBe(0);
+  expect(state.hasLineups).toBe(false);
+});
+
 describe('substitutions (T-SUB-3, T-SUB-4)', () => {
   it('changes in the same stoppage share one opportunity; half-time changes use none', () => {
     const s = Stream.played((x) =>

@@ -84,17 +84,44 @@ export interface ReadStreamResult {
 
 /** Parses and schema-validates a stream. Every problem names the file, line, event index and id. */
 export function readStreamText(text: string, file?: string): ReadStreamResult {
-  const { items, problems: parseProblems } = parseJsonLines(text, file);
-  const problems: Problem[] = [...parseProblems];
+  const problems: Problem[] = [];
   const events: MatchEvent[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    const problem = checkEvent(item.value, i);
-    if (problem) {
-      problems.push({ ...problem, ...(file === undefined ? {} : { file }), ...(item.line ? { line: item.line } : {}) });
-    } else {
-      events.push(item.value as MatchEvent);
+  const located = (problem: Problem, line: number): Problem => ({
+    ...problem,
+    ...(file === undefined ? {} : { file }),
+    ...(line ? { line } : {}),
+  });
+  if (text.trimStart().startsWith('[')) {
+    const { items, problems: parseProblems } = parseJsonLines(text, file);
+    problems.push(...parseProblems);
+    for (let i = 0; i < items.length; i++) {
+      const problem = checkEvent(items[i]!.value, i);
+      if (problem) problems.push(located(problem, items[i]!.line));
+      else events.push(items[i]!.value as MatchEvent);
     }
+    return { events, problems };
+  }
+  // NDJSON, the stored format: one pass, no per-line records (parsing dominates reading a season).
+  let index = 0;
+  let line = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    line++;
+    const raw = text.slice(start, end);
+    start = end + 1;
+    if (raw.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      problems.push(located({ code: 'PARSE_ERROR', message: `not valid JSON: ${cleanJsonMessage(error)}` }, line));
+      continue;
+    }
+    const problem = checkEvent(value, index++);
+    if (problem) problems.push(located(problem, line));
+    else events.push(value as MatchEvent);
   }
   return { events, problems };
 }
@@ -103,7 +130,7 @@ export function readStreamText(text: string, file?: string): ReadStreamResult {
 export function parseStream(text: string, file?: string): MatchEvent[] {
   const { events, problems } = readStreamText(text, file);
   if (problems.length > 0) throw new MatchlineError(problems[0]!, problems);
-  return [...events];
+  return events as MatchEvent[];
 }
 
 /** Serialises a stream as NDJSON (one event per line, trailing newline). */

@@ -48,6 +48,12 @@ function describe(error: ErrorObject): string {
 
 /** Checks one event against its type's schema. Returns null when valid. */
 export function checkEvent(event: unknown, index?: number): Problem | null {
+  // The valid path allocates nothing: the problem's context is built only when there is a problem.
+  if (typeof event === 'object' && event !== null) {
+    const type = (event as { type?: unknown }).type;
+    const validate = typeof type === 'string' ? validatorFor(type) : undefined;
+    if (validate?.(event) === true) return null;
+  }
   const base: { index?: number; eventId?: string } = {};
   if (index !== undefined) base.index = index;
   if (typeof event !== 'object' || event === null || Array.isArray(event)) {
@@ -68,7 +74,7 @@ export function checkEvent(event: unknown, index?: number): Problem | null {
           : 'the event has no "type" field naming its event type',
     };
   }
-  if (validate(event)) return null;
+  validate(event);
   const error = validate.errors?.[0];
   if (!error) return { ...base, code: 'SCHEMA_INVALID', message: `${String(type)} event is invalid` };
   const pointer =

@@ -124,7 +124,8 @@ export function applyVarReview(
   event: EventOf<'varReviewStarted'> | EventOf<'varReviewCompleted'>,
   ctx: FoldContext,
 ): void {
-  if (event.target !== undefined && !draft.eventIndex.has(event.target)) {
+  // The review's own id is already claimed: it cannot be its own target.
+  if (event.target !== undefined && (event.target === event.id || !draft.eventIndex.has(event.target))) {
     fail(ctx, event, 'UNKNOWN_TARGET', `no event with id ${event.target} under review`, '/target');
   }
   if (draft.status === 'scheduled')

@@ -1,5 +1,5 @@
 /** Checks shared by several event types: is the match in play, is the instant in order. */
-import { compareInstants, formatElapsed, type Instant } from '../../time/index.js';
+import { formatElapsed, type Instant } from '../../time/index.js';
 import type { MatchEvent, Side } from '../../events/index.js';
 import { fail, warn, type FoldContext } from '../context.js';
 import type { MatchState, PlayerState } from '../state.js';
@@ -83,8 +83,10 @@ export function checkTimeOrder(
   }
 }
 
+/** The event's own instant is kept (events are immutable once folded): no allocation per event. */
 export function advanceClock(draft: MatchState, at: Instant): void {
-  if (!draft.lastAt || compareInstants(at, draft.lastAt) > 0) draft.lastAt = { period: at.period, ms: at.ms };
+  const last = draft.lastAt;
+  if (!last || at.period > last.period || (at.period === last.period && at.ms > last.ms)) draft.lastAt = at;
 }
 
 /** A player of the given side's team sheet, or a PLAYER_NOT_IN_LINEUP failure. */

@@ -6,6 +6,7 @@ import type { CardRecord, MatchState, PlayerState, Spell } from '../state.js';
 // Shared and frozen: most players never get a card, and substitutes on the bench no spell, so they
 // need no arrays of their own; recipes replace these arrays instead of pushing into them.
 const KICKOFF = Object.freeze({ period: 1, ms: 0 });
+const SIDES = ['home', 'away'] as const;
 export const NO_SPELLS = Object.freeze([]) as unknown as Spell[];
 export const NO_CARDS = Object.freeze([]) as unknown as CardRecord[];
 
@@ -49,30 +50,35 @@ export function applyLineups(draft: MatchState, event: EventOf<'lineups'>, ctx: 
   if (draft.fixture === null) fail(ctx, event, 'MISSING_FIXTURE', 'line-ups before the fixture');
   if (draft.hasLineups) fail(ctx, event, 'DUPLICATE_FIXTURE', 'the stream already has line-ups');
   if (draft.status !== 'scheduled') fail(ctx, event, 'INVALID_LINEUPS', 'line-ups after the kick-off');
-  const seen = new Set<string>();
-  for (const side of ['home', 'away'] as const) {
-    const sheet = event[side];
-    if (sheet.starting.length < 7) {
+  for (const side of SIDES) {
+    const count = event[side].starting.length;
+    if (count < 7) {
       fail(
         ctx,
         event,
         'INVALID_LINEUPS',
-        `${draft.teams[side].name} name only ${sheet.starting.length} starters (at least 7)`,
+        `${draft.teams[side].name} name only ${count} starters (at least 7)`,
         `/${side}/starting`,
       );
     }
-    for (const p of [...sheet.starting, ...sheet.substitutes, ...(sheet.officials ?? [])]) {
-      if (seen.has(p.id))
-        fail(ctx, event, 'INVALID_LINEUPS', `player id ${p.id} appears twice in the line-ups`, `/${side}`);
-      seen.add(p.id);
+  }
+  // Nobody is on the sheet before the line-ups, so a repeated id is caught while filling it; the
+  // sheet is emptied again before failing, so nothing is half-applied.
+  const players = draft.players;
+  const add = (p: Player, side: Side, starter: boolean, official: boolean): void => {
+    if (players.has(p.id)) {
+      players.clear();
+      fail(ctx, event, 'INVALID_LINEUPS', `player id ${p.id} appears twice in the line-ups`, `/${side}`);
     }
-  }
-  for (const side of ['home', 'away'] as const) {
+    players.set(p.id, newPlayer(p, side, starter, official));
+  };
+  for (const side of SIDES) {
     const sheet = event[side];
-    for (const p of sheet.starting) draft.players.set(p.id, newPlayer(p, side, true, false));
-    for (const p of sheet.substitutes) draft.players.set(p.id, newPlayer(p, side, false, false));
-    for (const p of sheet.officials ?? []) draft.players.set(p.id, newPlayer(p, side, false, true));
-    draft.teams[side].onPitch = sheet.starting.length;
+    for (const p of sheet.starting) add(p, side, true, false);
+    for (const p of sheet.substitutes) add(p, side, false, false);
+    if (sheet.officials) for (const p of sheet.officials) add(p, side, false, true);
   }
+  draft.teams.home.onPitch = event.home.starting.length;
+  draft.teams.away.onPitch = event.away.starting.length;
   draft.hasLineups = true;
 }
