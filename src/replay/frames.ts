@@ -8,7 +8,7 @@ import type { MatchEvent } from '../events/index.js';
 import { createState, type MatchState, type Mode } from '../match/state.js';
 import { applyEvent, pointInstant, prefixLength, type Point } from '../match/fold.js';
 import { deepFreeze } from '../match/freeze.js';
-import { shareFrozen } from '../match/share.js';
+import { Snapshots } from '../match/share.js';
 
 export type FrameKind = 'minute' | 'interval' | 'kick' | 'event' | 'final';
 
@@ -121,6 +121,7 @@ export function buildFrames(events: readonly MatchEvent[], options: FrameOptions
   // One mutable fold (the same recipes as fold), snapshotted after each frame with structural sharing.
   const working = createState();
   let state: MatchState = deepFreeze(createState());
+  const snapshots = new Snapshots(state);
   const frames: Omit<Frame, 'index' | 'total'>[] = [];
   let i = 0;
   let started = false;
@@ -134,7 +135,7 @@ export function buildFrames(events: readonly MatchEvent[], options: FrameOptions
   let dirty = false;
   /** The frozen state now, sharing every unchanged part with the previous frame's. */
   const snapshot = (): MatchState => {
-    if (dirty) state = shareFrozen(working, state);
+    if (dirty) state = snapshots.take(working);
     dirty = false;
     return state;
   };
@@ -177,5 +178,15 @@ export function buildFrames(events: readonly MatchEvent[], options: FrameOptions
         break;
     }
   }
-  return frames.map((f, index) => ({ ...f, index, total: frames.length }));
+  // A literal of known shape per frame: an object spread here was an eighth of a replay.
+  const total = frames.length;
+  return frames.map((f, index) => ({
+    kind: f.kind,
+    minute: f.minute,
+    at: f.at,
+    events: f.events,
+    state: f.state,
+    index,
+    total,
+  }));
 }
