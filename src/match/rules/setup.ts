@@ -66,11 +66,12 @@ export function applyLineups(draft: MatchState, event: EventOf<'lineups'>, ctx: 
   // sheet is emptied again before failing, so nothing is half-applied.
   const players = draft.players;
   const add = (p: Player, side: Side, starter: boolean, official: boolean): void => {
-    if (players.has(p.id)) {
+    const size = players.size;
+    players.set(p.id, newPlayer(p, side, starter, official));
+    if (players.size === size) {
       players.clear();
       fail(ctx, event, 'INVALID_LINEUPS', `player id ${p.id} appears twice in the line-ups`, `/${side}`);
     }
-    players.set(p.id, newPlayer(p, side, starter, official));
   };
   for (const side of SIDES) {
     const sheet = event[side];
