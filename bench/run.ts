@@ -36,13 +36,20 @@ const rows: Row[] = [];
 let peakRss = 0;
 const sampleMemory = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 
+const collect = (globalThis as { gc?: () => void }).gc;
+
 /** Median latency (ms) of one call, over tinybench iterations. */
 async function once(fn: () => unknown, iterations: number): Promise<number> {
   const bench = new Bench({ iterations, time: 0, warmupIterations: 1, warmupTime: 0 });
-  bench.add('task', async () => {
-    await fn();
-    sampleMemory();
-  });
+  // Each sample starts from a collected heap, so one side's garbage is never timed on the other.
+  bench.add(
+    'task',
+    async () => {
+      await fn();
+      sampleMemory();
+    },
+    { beforeEach: () => collect?.() },
+  );
   await bench.run();
   const result = bench.tasks[0]!.result as unknown as { latency: { p50: number } };
   return result.latency.p50;
@@ -217,7 +224,7 @@ await compare(
 /* ---------- memory ---------- */
 
 const ndjsonBytes = (ms: MatchEvent[][]) => ms.reduce((s, m) => s + Buffer.byteLength(toNdjson(m)), 0);
-const gc = (globalThis as { gc?: () => void }).gc;
+const gc = collect;
 function heapPerEvent(ms: MatchEvent[][]): number | null {
   if (!gc) return null;
   const copies = ms.map((m) => structuredClone(m));

@@ -67,6 +67,15 @@ export interface FoldOptions {
   readonly mode?: Mode;
 }
 
+/**
+ * A template literal leaves a tree of string pieces; reading a character makes V8 flatten it into
+ * one string, which a state keeps at a third of the memory (measured: 300 -> 102 bytes a sentence).
+ */
+function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
 function record(
   draft: MatchState,
   event: MatchEvent,
@@ -85,7 +94,7 @@ function record(
     minute: minuteOf(shown),
     at: shown.at ?? null,
     side: sideOf(shown),
-    text: describeEvent(draft, shown),
+    text: flat(describeEvent(draft, shown)),
     status,
     target: 'target' in event ? (event.target ?? null) : null,
   });

@@ -139,17 +139,21 @@ export function markInPlay(draft: MatchState, index: number): void {
   draft.teams.away.lastInPlayIndex = index;
 }
 
-/** Ends a player's current spell at an instant. */
+/**
+ * Ends a player's current spell at an instant. Spells are replaced, never changed in place: starters
+ * share one frozen opening spell until they leave (a tenth of a folded state's memory here).
+ */
 export function endSpell(
   player: PlayerState,
   at: Instant,
   atInterval: boolean,
   reason: 'substitution' | 'sentOff' | 'abandoned',
 ): void {
-  const spell = player.spells[player.spells.length - 1];
+  const last = player.spells.length - 1;
+  const spell = player.spells[last];
   if (spell && spell.to === null) {
-    spell.to = at;
-    spell.toInterval = atInterval;
-    spell.ended = reason;
+    const spells = player.spells.slice();
+    spells[last] = { ...spell, to: at, toInterval: atInterval, ended: reason };
+    player.spells = spells;
   }
 }

@@ -3,12 +3,15 @@ import type { EventOf, Player, Side } from '../../events/index.js';
 import { fail, type FoldContext } from '../context.js';
 import type { CardRecord, MatchState, PlayerState, Spell } from '../state.js';
 
-// Shared and frozen: most players never get a card, and substitutes on the bench no spell, so they
-// need no arrays of their own; recipes replace these arrays instead of pushing into them.
+// Shared and frozen: most players never get a card, substitutes on the bench have no spell and
+// starters share one opening spell until they leave; recipes replace these arrays, never change them.
 const KICKOFF = Object.freeze({ period: 1, ms: 0 });
 const SIDES = ['home', 'away'] as const;
 export const NO_SPELLS = Object.freeze([]) as unknown as Spell[];
 export const NO_CARDS = Object.freeze([]) as unknown as CardRecord[];
+const STARTER_SPELLS = Object.freeze([
+  Object.freeze({ from: KICKOFF, fromInterval: true, to: null, toInterval: false, ended: null }),
+]) as unknown as Spell[];
 
 export function applyFixture(draft: MatchState, event: EventOf<'fixture'>, ctx: FoldContext): void {
   if (draft.fixture !== null) fail(ctx, event, 'DUPLICATE_FIXTURE', 'the stream already has a fixture');
@@ -32,9 +35,7 @@ export function newPlayer(p: Player, team: Side, starter: boolean, official: boo
     starter,
     official,
     status: starter ? 'pitch' : 'bench',
-    spells: starter
-      ? [{ from: KICKOFF, fromInterval: true, to: null, toInterval: false, ended: null }]
-      : NO_SPELLS,
+    spells: starter ? STARTER_SPELLS : NO_SPELLS,
     yellowsInPlay: 0,
     cards: NO_CARDS,
     goals: 0,
