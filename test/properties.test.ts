@@ -102,6 +102,24 @@ describe('fold consistency', () => {
     );
   });
 
+  it('every frame state is deeply frozen, and the states of fold are too', () => {
+    const frozenThroughout = (v: unknown, seen = new Set<unknown>()): boolean => {
+      if (typeof v !== 'object' || v === null || seen.has(v)) return true;
+      seen.add(v);
+      if (!Object.isFrozen(v)) return false;
+      const children = v instanceof Map || v instanceof Set ? [...v.values()] : Object.values(v);
+      return children.every((c) => frozenThroughout(c, seen));
+    };
+    fc.assert(
+      fc.property(arbMatch(rich), (events) => {
+        const seen = new Set<unknown>();
+        for (const frame of buildFrames(events)) expect(frozenThroughout(frame.state, seen)).toBe(true);
+        expect(frozenThroughout(fold(events))).toBe(true);
+      }),
+      { numRuns: Math.max(10, Math.floor(numRuns / 10)) },
+    );
+  });
+
   it('NDJSON round trip gives the same state', () => {
     fc.assert(
       fc.property(arbMatch(rich), (events) => {
