@@ -57,6 +57,28 @@ describe('matchline CLI', () => {
     expect(missing.stderr).toMatch(/FILE_NOT_FOUND: no such file or directory: .*nope\.ndjson/);
   });
 
+  it('validate: a broken rule is one line that names the place and the code once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'matchline-'));
+    const file = join(dir, 'early-goal.ndjson');
+    const [fixture] = readFileSync(join(ROOT, LEG1), 'utf8').split('\n');
+    const goal = {
+      id: 'g',
+      type: 'goal',
+      at: { period: 1, ms: 60_000 },
+      team: 'home',
+      scorerTeam: 'home',
+      penalty: false,
+      ownGoal: false,
+    };
+    writeFileSync(file, `${fixture}\n${JSON.stringify(goal)}\n`);
+    const r = cli('validate', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'early-goal.ndjson event #1 (id g): EVENT_BEFORE_KICKOFF: goal before the first kick-off',
+    );
+    expect(r.stderr.match(/EVENT_BEFORE_KICKOFF/g)).toHaveLength(1);
+  });
+
   it('summary --json: score, winner, goals, minutes', () => {
     const r = cli('summary', LEG1, '--json');
     expect(r.code).toBe(0);

@@ -83,9 +83,12 @@ export class MatchlineError extends Error implements Problem {
   readonly line?: number;
   /** All problems when several were found (e.g. a whole file); the first is this error itself. */
   readonly problems: readonly Problem[];
+  /** The human sentence alone; `message` is the formatted line with file, event and code. */
+  readonly sentence: string;
 
   constructor(problem: Problem, problems?: readonly Problem[]) {
     super(formatProblem(problem));
+    this.sentence = problem.message;
     this.code = problem.code;
     if (problem.index !== undefined) this.index = problem.index;
     if (problem.eventId !== undefined) this.eventId = problem.eventId;
@@ -109,8 +112,10 @@ export function isMatchlineError(value: unknown): value is MatchlineError {
   );
 }
 
+/** A problem as data. From an error, the message is its sentence, so formatting it again adds nothing twice. */
 export function toProblem(p: Problem): Problem {
-  const out: { -readonly [K in keyof Problem]: Problem[K] } = { code: p.code, message: p.message };
+  const message = p instanceof MatchlineError ? p.sentence : p.message;
+  const out: { -readonly [K in keyof Problem]: Problem[K] } = { code: p.code, message };
   if (p.file !== undefined) out.file = p.file;
   if (p.line !== undefined) out.line = p.line;
   if (p.index !== undefined) out.index = p.index;
