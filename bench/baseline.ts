@@ -20,9 +20,9 @@ export interface PlainState {
   shootout: { home: number; away: number };
 }
 
-/** A switch over event types mutating one plain object. */
-export function plainFold(events: readonly MatchEvent[]): PlainState {
-  const s: PlainState = {
+/** A fresh plain state. */
+export function plainState(): PlainState {
+  return {
     score: { home: 0, away: 0 },
     period: 0,
     live: false,
@@ -34,53 +34,61 @@ export function plainFold(events: readonly MatchEvent[]): PlainState {
     goals: [],
     shootout: { home: 0, away: 0 },
   };
+}
+
+/** A switch over event types mutating one plain object. */
+export function plainFold(events: readonly MatchEvent[]): PlainState {
+  const s = plainState();
   const retracted = new Set<string>();
   for (const e of events) if (e.type === 'eventRetracted') retracted.add(e.target);
-  for (const e of events) {
-    switch (e.type) {
-      case 'lineups':
-        for (const p of e.home.starting) s.onPitch.set(p.id, 'home');
-        for (const p of e.away.starting) s.onPitch.set(p.id, 'away');
-        break;
-      case 'periodStarted':
-        s.period = e.at.period;
-        s.live = true;
-        s.lastMs = 0;
-        break;
-      case 'periodEnded':
-        s.live = false;
-        break;
-      case 'goal':
-        if (retracted.has(e.id)) break;
-        s.score[e.team]++;
-        s.goals.push({ team: e.team, scorer: e.scorer, period: e.at.period, ms: e.at.ms });
-        break;
-      case 'substitution':
-        s.onPitch.delete(e.playerOff);
-        s.onPitch.set(e.playerOn, e.team);
-        s.subs[e.team]++;
-        break;
-      case 'booking': {
-        const who = e.player ?? e.official ?? '';
-        const n = (s.cards.get(who) ?? 0) + 1;
-        s.cards.set(who, n);
-        if (e.card !== 'yellow' || n >= 2) {
-          s.onPitch.delete(who);
-          s.sentOff.add(who);
-        }
-        break;
-      }
-      case 'shootoutKick':
-        if (e.outcome === 'scored') s.shootout[e.team]++;
-        break;
-      case 'action':
-        s.lastMs = e.at.ms;
-        break;
-      default:
-        break;
-    }
-  }
+  for (const e of events) plainStep(s, e, retracted);
   return s;
+}
+
+/** One event of the plain fold. */
+export function plainStep(s: PlainState, e: MatchEvent, retracted: ReadonlySet<string>): void {
+  switch (e.type) {
+    case 'lineups':
+      for (const p of e.home.starting) s.onPitch.set(p.id, 'home');
+      for (const p of e.away.starting) s.onPitch.set(p.id, 'away');
+      break;
+    case 'periodStarted':
+      s.period = e.at.period;
+      s.live = true;
+      s.lastMs = 0;
+      break;
+    case 'periodEnded':
+      s.live = false;
+      break;
+    case 'goal':
+      if (retracted.has(e.id)) break;
+      s.score[e.team]++;
+      s.goals.push({ team: e.team, scorer: e.scorer, period: e.at.period, ms: e.at.ms });
+      break;
+    case 'substitution':
+      s.onPitch.delete(e.playerOff);
+      s.onPitch.set(e.playerOn, e.team);
+      s.subs[e.team]++;
+      break;
+    case 'booking': {
+      const who = e.player ?? e.official ?? '';
+      const n = (s.cards.get(who) ?? 0) + 1;
+      s.cards.set(who, n);
+      if (e.card !== 'yellow' || n >= 2) {
+        s.onPitch.delete(who);
+        s.sentOff.add(who);
+      }
+      break;
+    }
+    case 'shootoutKick':
+      if (e.outcome === 'scored') s.shootout[e.team]++;
+      break;
+    case 'action':
+      s.lastMs = e.at.ms;
+      break;
+    default:
+      break;
+  }
 }
 
 const addFormats = ((addFormatsPlugin as unknown as { default?: unknown }).default ??

@@ -427,6 +427,10 @@ describe('discipline (T-DIS-*, R-DIS-*, R-SEVEN-*)', () => {
     expect(disciplinaryPoints(after, 'home')).toBe(0);
     expect(minutesOf(after, 'h4')).toBe(70);
     expect(after.players.get('h4')!.status).toBe('sentOff');
+    // Resuming from the frozen state (as a store append does) gives the same, and leaves it untouched.
+    const resumed = fold(s.events.slice(-1), before);
+    expect(resumed).toEqual(after);
+    expect(before.players.get('h4')!.cards[0]!.rescinded).toBe(false);
   });
 });
 

@@ -247,3 +247,94 @@ export function playerName(state: MatchState, id: string | null | undefined): st
   if (id === null || id === undefined) return 'unknown';
   return state.players.get(id)?.name ?? id;
 }
+
+/** A player's record, copied as a literal of the same shape as a new one (keeps property access monomorphic). */
+function copyPlayer(p: PlayerState): PlayerState {
+  return {
+    id: p.id,
+    name: p.name,
+    shirt: p.shirt,
+    team: p.team,
+    starter: p.starter,
+    official: p.official,
+    status: p.status,
+    spells: p.spells,
+    yellowsInPlay: p.yellowsInPlay,
+    cards: p.cards,
+    goals: p.goals,
+    penaltyGoals: p.penaltyGoals,
+    ownGoals: p.ownGoals,
+    assists: p.assists,
+    penaltiesMissed: p.penaltiesMissed,
+    concussed: p.concussed,
+  };
+}
+
+function copyTeam(t: TeamState): TeamState {
+  return {
+    side: t.side,
+    id: t.id,
+    name: t.name,
+    subsUsed: t.subsUsed,
+    opportunitiesUsed: t.opportunitiesUsed,
+    concussionSubsUsed: t.concussionSubsUsed,
+    additionalSubsUsed: t.additionalSubsUsed,
+    additionalSubsAllowed: t.additionalSubsAllowed,
+    onPitch: t.onPitch,
+    lastSub: t.lastSub,
+    lastInPlayIndex: t.lastInPlayIndex,
+  };
+}
+
+/**
+ * A mutable copy of a state to resume folding from. It copies what recipes change in place (the
+ * containers, player and team records, scores) and shares what they only ever replace (events,
+ * timeline entries, goal and card records, spells), so resuming costs a copy of pointers, not of
+ * the whole match: a store append to a 4,000-event stream no longer clones every event.
+ * Literals in the order of createState, not spreads, keep property access monomorphic.
+ */
+export function cloneState(s: MatchState): MatchState {
+  const players = new Map<string, PlayerState>();
+  for (const [id, p] of s.players) players.set(id, copyPlayer(p));
+  const shootout = s.shootout;
+  return {
+    version: s.version,
+    fixture: s.fixture,
+    rules: s.rules,
+    hasLineups: s.hasLineups,
+    status: s.status,
+    period: s.period,
+    lastAt: s.lastAt,
+    periodLengths: new Map(s.periodLengths),
+    addedTime: new Map(s.addedTime),
+    score: { home: s.score.home, away: s.score.away },
+    halfTime: s.halfTime,
+    afterNormalTime: s.afterNormalTime,
+    afterExtraTime: s.afterExtraTime,
+    shootout: shootout && {
+      order: shootout.order,
+      first: shootout.first,
+      kicks: shootout.kicks.slice(),
+      score: { home: shootout.score.home, away: shootout.score.away },
+      taken: { home: shootout.taken.home, away: shootout.taken.away },
+      decided: shootout.decided,
+      winner: shootout.winner,
+    },
+    result: s.result,
+    goals: s.goals.slice(),
+    missedPenalties: s.missedPenalties.slice(),
+    players,
+    teams: { home: copyTeam(s.teams.home), away: copyTeam(s.teams.away) },
+    mustAbandon: s.mustAbandon,
+    timeline: s.timeline.slice(),
+    warnings: s.warnings.slice(),
+    rejected: new Map(s.rejected),
+    eventIndex: new Map(s.eventIndex),
+    log: s.log.slice(),
+    corrections: {
+      retracted: new Map(s.corrections.retracted),
+      amended: new Map(s.corrections.amended),
+      rescinded: new Set(s.corrections.rescinded),
+    },
+  };
+}

@@ -181,7 +181,8 @@ export function prepareAppend(
   if (problems.length > 0) throw new MatchlineError(problems[0]!, problems);
 
   const sources = new Map(current.sources);
-  const byId = new Map(current.events.map((e) => [e.id, e]));
+  // Only a feed correction needs the stored events by id: build the index then, not on every append.
+  let byId: Map<string, MatchEvent> | undefined;
   const toWrite: MatchEvent[] = [];
   let ignored = 0;
   let amended = 0;
@@ -199,6 +200,7 @@ export function prepareAppend(
       continue;
     }
     // A newer version of a stored event: an amendment of what changed.
+    byId ??= new Map(current.events.map((e) => [e.id, e]));
     const original = byId.get(known.eventId) ?? toWrite.find((e) => e.id === known.eventId);
     const patch: Record<string, unknown> = {};
     for (const field of AMENDABLE) {

@@ -89,7 +89,12 @@ export function applyCardRescinded(
   }
   draft.corrections.rescinded.add(event.target);
   // Discipline only: who left the pitch, and the minutes, stay as they were (R-COR-4, R-DIS-4).
+  // Card records are replaced, never changed in place: a resumed fold shares them (cloneState).
   for (const person of draft.players.values()) {
-    for (const card of person.cards) if (card.eventId === event.target) card.rescinded = true;
+    if (person.cards.some((card) => card.eventId === event.target)) {
+      person.cards = person.cards.map((card) =>
+        card.eventId === event.target ? { ...card, rescinded: true } : card,
+      );
+    }
   }
 }
