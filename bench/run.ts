@@ -255,14 +255,13 @@ await compare(
 /* ---------- memory ---------- */
 
 const ndjsonBytes = (ms: MatchEvent[][]) => ms.reduce((s, m) => s + Buffer.byteLength(toNdjson(m)), 0);
-const gc = collect;
 function heapPerEvent(ms: MatchEvent[][]): number | null {
-  if (!gc) return null;
+  if (!collect) return null;
   const copies = ms.map((m) => structuredClone(m));
-  gc();
+  collect();
   const before = process.memoryUsage().heapUsed;
   const states = copies.map((m) => fold(m, undefined, { mode: 'lenient' }));
-  gc();
+  collect();
   const after = process.memoryUsage().heapUsed;
   void states.length;
   return (after - before) / count(ms);

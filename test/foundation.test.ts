@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateTypes, generatedPath, schemaFiles, schemaDir } from '../scripts/generate-types.js';
-import { checkEvent, EVENT_TYPES, readStreamText } from '../src/events/index.js';
+import { checkEvent, EVENT_TYPES, parseJsonLines, readStreamText } from '../src/events/index.js';
 import { displayMinute, nominalAt, ordinal, parseDisplayMinute, compareInstants } from '../src/time/index.js';
 import { ROOT, seed } from './helpers.js';
 
@@ -98,6 +98,23 @@ describe('validation by dispatch', () => {
     const { problems } = readStreamText(text, 'bad.ndjson');
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: 'PARSE_ERROR', file: 'bad.ndjson', line: 3 });
+  });
+
+  it('NDJSON problems come in line order; indexes count events, lines count lines (CRLF too)', () => {
+    const text = [
+      '{"id":"a","type":"matchEnded","at":{"period":2,"ms":0}}',
+      '',
+      '{"id":"c","type":"matchEnded","at":{"period":2}}',
+      '',
+      '{"id":"b", oops}',
+    ].join('\r\n');
+    const { events, problems } = readStreamText(text, 'mixed.ndjson');
+    expect(events.map((e) => e.id)).toEqual(['a']);
+    expect(problems.map((p) => [p.code, p.line, p.index])).toEqual([
+      ['SCHEMA_INVALID', 3, 1],
+      ['PARSE_ERROR', 5, undefined],
+    ]);
+    expect(parseJsonLines(text).items.map((item) => item.line)).toEqual([1, 3]);
   });
 
   it('a JSON array stream is read as well as NDJSON', () => {

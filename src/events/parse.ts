@@ -64,17 +64,43 @@ export function parseJsonLines(text: string, file?: string): ParseResult {
   }
   const items: ParsedLine[] = [];
   const problems: Problem[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!.trim();
-    if (raw === '') continue;
-    try {
-      items.push({ value: JSON.parse(raw), line: i + 1 });
-    } catch (error) {
-      problems.push({ ...fileField, line: i + 1, code: 'PARSE_ERROR', message: `not valid JSON: ${cleanJsonMessage(error)}` });
-    }
-  }
+  eachNdjsonValue(text, file, (value, line) => items.push({ value, line }), problems);
   return { items, problems };
+}
+
+/**
+ * Walks NDJSON once: each parsed value with its 1-based line goes to `visit`, each line that is not
+ * JSON becomes a PARSE_ERROR in `problems`. No array of lines, no record per line.
+ */
+function eachNdjsonValue(
+  text: string,
+  file: string | undefined,
+  visit: (value: unknown, line: number) => void,
+  problems: Problem[],
+): void {
+  let line = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    line++;
+    const raw = text.slice(start, end);
+    start = end + 1;
+    if (raw.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      problems.push({
+        ...(file === undefined ? {} : { file }),
+        line,
+        code: 'PARSE_ERROR',
+        message: `not valid JSON: ${cleanJsonMessage(error)}`,
+      });
+      continue;
+    }
+    visit(value, line);
+  }
 }
 
 export interface ReadStreamResult {
@@ -91,37 +117,19 @@ export function readStreamText(text: string, file?: string): ReadStreamResult {
     ...(file === undefined ? {} : { file }),
     ...(line ? { line } : {}),
   });
+  const check = (value: unknown, line: number, index: number): void => {
+    const problem = checkEvent(value, index);
+    if (problem) problems.push(located(problem, line));
+    else events.push(value as MatchEvent);
+  };
   if (text.trimStart().startsWith('[')) {
     const { items, problems: parseProblems } = parseJsonLines(text, file);
     problems.push(...parseProblems);
-    for (let i = 0; i < items.length; i++) {
-      const problem = checkEvent(items[i]!.value, i);
-      if (problem) problems.push(located(problem, items[i]!.line));
-      else events.push(items[i]!.value as MatchEvent);
-    }
-    return { events, problems };
-  }
-  // NDJSON, the stored format: one pass, no per-line records (parsing dominates reading a season).
-  let index = 0;
-  let line = 0;
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    line++;
-    const raw = text.slice(start, end);
-    start = end + 1;
-    if (raw.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      problems.push(located({ code: 'PARSE_ERROR', message: `not valid JSON: ${cleanJsonMessage(error)}` }, line));
-      continue;
-    }
-    const problem = checkEvent(value, index++);
-    if (problem) problems.push(located(problem, line));
-    else events.push(value as MatchEvent);
+    items.forEach((item, i) => check(item.value, item.line, i));
+  } else {
+    // NDJSON, the stored format: validated as it is parsed (parsing dominates reading a season).
+    let index = 0;
+    eachNdjsonValue(text, file, (value, line) => check(value, line, index++), problems);
   }
   return { events, problems };
 }

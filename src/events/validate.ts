@@ -48,21 +48,18 @@ function describe(error: ErrorObject): string {
 
 /** Checks one event against its type's schema. Returns null when valid. */
 export function checkEvent(event: unknown, index?: number): Problem | null {
+  const isObject = typeof event === 'object' && event !== null && !Array.isArray(event);
+  const type = isObject ? (event as { type?: unknown }).type : undefined;
+  const validate = typeof type === 'string' ? validatorFor(type) : undefined;
   // The valid path allocates nothing: the problem's context is built only when there is a problem.
-  if (typeof event === 'object' && event !== null) {
-    const type = (event as { type?: unknown }).type;
-    const validate = typeof type === 'string' ? validatorFor(type) : undefined;
-    if (validate?.(event) === true) return null;
-  }
+  if (validate?.(event) === true) return null;
   const base: { index?: number; eventId?: string } = {};
   if (index !== undefined) base.index = index;
-  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+  if (!isObject) {
     return { ...base, code: 'SCHEMA_INVALID', message: 'an event must be a JSON object', pointer: '' };
   }
-  const record = event as Record<string, unknown>;
-  if (typeof record.id === 'string') base.eventId = record.id;
-  const type = record.type;
-  const validate = typeof type === 'string' ? validatorFor(type) : undefined;
+  const id = (event as { id?: unknown }).id;
+  if (typeof id === 'string') base.eventId = id;
   if (!validate) {
     return {
       ...base,
@@ -74,7 +71,6 @@ export function checkEvent(event: unknown, index?: number): Problem | null {
           : 'the event has no "type" field naming its event type',
     };
   }
-  validate(event);
   const error = validate.errors?.[0];
   if (!error) return { ...base, code: 'SCHEMA_INVALID', message: `${String(type)} event is invalid` };
   const pointer =

@@ -14,7 +14,7 @@ import {
   type Problem,
 } from '../events/index.js';
 import { fail, type FoldContext } from './context.js';
-import { cloneState, createState, type MatchState, type Mode } from './state.js';
+import { createState, thaw, type MatchState, type Mode } from './state.js';
 import { describeEvent, minuteOf, sideOf } from './describe.js';
 import { applyFixture, applyLineups } from './rules/setup.js';
 import {
@@ -213,14 +213,6 @@ export function evolve(state: MatchState, event: MatchEvent, options: FoldOption
   return produce(state, (draft) => {
     applyEvent(draft, event, { mode, index: draft.version, refolding: false });
   });
-}
-
-/**
- * A mutable copy of a (frozen) state, to resume folding from it: what recipes change is copied,
- * events and finished records stay shared and frozen (see cloneState).
- */
-export function thaw(state: MatchState): MatchState {
-  return cloneState(state);
 }
 
 /** Where to stop: an event count (version), an instant, or a display minute such as "67'" or "45+2'". */

@@ -18,15 +18,11 @@ function freezeNode(value: unknown): void {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
   if (value instanceof Map) {
     for (const item of value.values()) freezeNode(item);
-    const map = value as unknown as Record<string, unknown>;
-    map.set = map.clear = map.delete = refuse;
-    Object.freeze(value);
+    lock(value);
     return;
   }
   if (value instanceof Set) {
-    const set = value as unknown as Record<string, unknown>;
-    set.add = set.clear = set.delete = refuse;
-    Object.freeze(value);
+    lock(value);
     return;
   }
   Object.freeze(value);
@@ -37,11 +33,12 @@ function freezeNode(value: unknown): void {
   for (const key in value) freezeNode((value as Record<string, unknown>)[key]);
 }
 
-function lock(collection: Map<unknown, unknown> | Set<unknown>): void {
+/** Freezes a Map or Set the way immer does: its mutators throw. Returns it, frozen. */
+export function lock<T extends Map<unknown, unknown> | Set<unknown>>(collection: T): T {
   const c = collection as unknown as Record<string, unknown>;
   if (collection instanceof Map) c.set = c.clear = c.delete = refuse;
   else c.add = c.clear = c.delete = refuse;
-  Object.freeze(collection);
+  return Object.freeze(collection);
 }
 
 const freeze = Object.freeze;

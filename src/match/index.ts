@@ -1,14 +1,5 @@
 export * from './state.js';
-export {
-  applyEvent,
-  evolve,
-  fold,
-  prefixLength,
-  stateAt,
-  thaw,
-  type FoldOptions,
-  type Point,
-} from './fold.js';
+export { applyEvent, evolve, fold, prefixLength, stateAt, type FoldOptions, type Point } from './fold.js';
 export type { FoldContext } from './context.js';
 export * from './minutes.js';
 export * from './discipline.js';

@@ -7,16 +7,7 @@
 import type { Instant } from '../time/index.js';
 import type { MatchEvent } from '../events/index.js';
 import type { CardRecord, MatchState, PlayerState, Score, Spell, TeamState } from './state.js';
-function refuse(): never {
-  throw new TypeError('matchline states are frozen: use evolve or fold to get a new state');
-}
-
-function lock<T extends object>(collection: T): T {
-  const c = collection as unknown as Record<string, unknown>;
-  if (collection instanceof Map) c.set = c.clear = c.delete = refuse;
-  else c.add = c.clear = c.delete = refuse;
-  return Object.freeze(collection);
-}
+import { lock } from './freeze.js';
 
 export function shareFrozen<T>(working: T, previous: T | undefined): T {
   return share(working, previous) as T;

@@ -287,13 +287,13 @@ function copyTeam(t: TeamState): TeamState {
 }
 
 /**
- * A mutable copy of a state to resume folding from. It copies what recipes change in place (the
- * containers, player and team records, scores) and shares what they only ever replace (events,
- * timeline entries, goal and card records, spells), so resuming costs a copy of pointers, not of
- * the whole match: a store append to a 4,000-event stream no longer clones every event.
+ * A mutable copy of a (frozen) state to resume folding from. It copies what recipes change in place
+ * (the containers, player and team records, scores) and shares what they only ever replace (events,
+ * timeline entries, goal and card records, spells), all frozen, so resuming costs a copy of pointers,
+ * not of the match: a store append to a 4,000-event stream no longer clones every event.
  * Literals in the order of createState, not spreads, keep property access monomorphic.
  */
-export function cloneState(s: MatchState): MatchState {
+export function thaw(s: MatchState): MatchState {
   const players = new Map<string, PlayerState>();
   for (const [id, p] of s.players) players.set(id, copyPlayer(p));
   const shootout = s.shootout;

@@ -89,7 +89,7 @@ export function applyCardRescinded(
   }
   draft.corrections.rescinded.add(event.target);
   // Discipline only: who left the pitch, and the minutes, stay as they were (R-COR-4, R-DIS-4).
-  // Card records are replaced, never changed in place: a resumed fold shares them (cloneState).
+  // Card records are replaced, never changed in place: a resumed fold shares them (thaw).
   for (const person of draft.players.values()) {
     if (person.cards.some((card) => card.eventId === event.target)) {
       person.cards = person.cards.map((card) =>
