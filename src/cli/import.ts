@@ -3,12 +3,11 @@
  * engine in lenient mode and print its warnings with their codes; a progress bar shows on a terminal.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatProblem, MatchlineError, toNdjson, type MatchEvent } from '../events/index.js';
 import { importStatsBomb, type SbEvent, type SbLineupTeam, type SbMatch } from '../import/statsbomb.js';
-import { parseFootballJson, parseFootballTxt, toStreams } from '../import/openfootball.js';
-import { fold } from '../match/fold.js';
+import { load as loadOpenfootball } from '../import/openfootball/index.js';
 import type { MatchState } from '../match/state.js';
 import type { Output } from './commands.js';
 import { readText } from './io.js';
@@ -108,45 +107,49 @@ export function importCommand(
       '--away-goals <rule>',
       'none, afterNormalTime or afterNormalTimeAndExtraTime (default: by season)',
     )
+    .option('--time-zone <zone>', 'IANA zone of the file’s local kick-off times (default: by competition)')
     .action(
-      (file: string, opts: { out: string; competition?: string; season?: string; awayGoals?: string }) =>
+      (
+        file: string,
+        opts: { out: string; competition?: string; season?: string; awayGoals?: string; timeZone?: string },
+      ) =>
         run(() => {
-          const text = readText(file);
-          const parsed = file.endsWith('.json') ? parseFootballJson(text) : parseFootballTxt(text);
-          for (const p of parsed.problems) io.err(formatProblem({ ...p, file }));
-          const title = parsed.title ?? basename(file);
-          const season = opts.season ?? seasonOf(title, parsed.matches[0]?.date ?? null);
-          const awayGoals = (opts.awayGoals ??
-            (/champions|europa/i.test(title) && Number(season.slice(0, 4)) <= 2020
-              ? 'afterNormalTimeAndExtraTime'
-              : 'none')) as 'none';
-          const streams = toStreams(parsed, { competition: opts.competition ?? title, season, awayGoals });
+          // Every option and every line is checked before the first file is written.
+          const loaded = loadOpenfootball(readText(file), {
+            file,
+            mode: 'lenient',
+            ...(opts.competition ? { competition: opts.competition } : {}),
+            ...(opts.season ? { season: opts.season } : {}),
+            ...(opts.awayGoals !== undefined ? { awayGoals: opts.awayGoals } : {}),
+            ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
+          });
+          for (const p of loaded.problems) io.err(formatProblem(p));
           mkdirSync(opts.out, { recursive: true });
-          const bar = progressBar(streams.length, 'importing');
-          let warnings = 0;
-          streams.forEach((s, i) => {
-            const state = fold(s.events, undefined, { mode: 'lenient' });
-            for (const n of [...s.notes, ...state.warnings]) {
-              warnings++;
-              bar.log(formatProblem({ ...n, file: `${s.id}.ndjson` }));
-            }
-            writeFileSync(join(opts.out, `${s.id}.ndjson`), toNdjson(s.events));
+          const bar = progressBar(loaded.streams.length, 'importing');
+          loaded.streams.forEach((s, i) => {
+            writeFileSync(insideFolder(opts.out, `${s.id}.ndjson`), toNdjson(s.events));
             bar.tick(i + 1);
           });
+          for (const w of loaded.warnings) bar.log(formatProblem(w));
+          for (const c of loaded.cancelled)
+            bar.log(`${c.match.home} v ${c.match.away} (${c.match.date}): ${c.reason}, no stream written`);
           bar.done();
+          const unreadable = loaded.problems.filter((p) => p.code === 'PARSE_ERROR').length;
           io.err(
-            `wrote ${streams.length} streams to ${opts.out} (${parsed.problems.length} unparsable lines, ${warnings} warnings)`,
+            `wrote ${loaded.streams.length} streams to ${opts.out} (${unreadable} unreadable lines, ${loaded.warnings.length} warnings, ${loaded.cancelled.length} cancelled)`,
           );
-          return parsed.problems.length > 0 ? 1 : 0;
+          return unreadable > 0 ? 1 : 0;
         }),
     );
 }
 
-function seasonOf(title: string, date: string | null): string {
-  const two = /(\d{4})\/(\d{2})/.exec(title);
-  if (two) return `${two[1]}-${two[2]}`;
-  const one = /\b(\d{4})\b/.exec(title);
-  return one ? one[1]! : (date?.slice(0, 4) ?? '1970');
+/** A path inside `dir`; a name that would leave it is refused (defence in depth: ids are slugs). */
+function insideFolder(dir: string, name: string): string {
+  const target = resolve(dir, name);
+  const rel = relative(resolve(dir), target);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
+    throw new MatchlineError({ code: 'USAGE', message: `refusing to write ${name} outside ${dir}` });
+  return target;
 }
 
 function scoreLine(state: MatchState): string {
