@@ -21,7 +21,15 @@ export async function generateTypes(): Promise<string> {
     additionalProperties: false,
     style: { singleQuote: true, printWidth: 110, trailingComma: 'all' },
   });
-  return body;
+  // Competition streams hold their own event types (schemas/competition/), outside the match union.
+  const competition = await compileFromFile(join(schemaDir, 'competition/competitionDecision.schema.json'), {
+    cwd: schemaDir,
+    bannerComment: '',
+    additionalProperties: false,
+    declareExternallyReferenced: false,
+    style: { singleQuote: true, printWidth: 110, trailingComma: 'all' },
+  });
+  return `${body}\n${competition}`;
 }
 
 export function schemaFiles(): string[] {

@@ -3,4 +3,5 @@ export * from './time/index.js';
 export * from './events/index.js';
 export * from './match/index.js';
 export * from './competition/index.js';
+export * from './identity/index.js';
 export * from './replay/index.js';

@@ -1,7 +1,20 @@
 /** A match reduced to what competitions need: teams by designation, scores by stage, discipline. */
 import type { FixtureEvent, Side } from '../events/index.js';
 import { disciplinaryPoints } from '../match/discipline.js';
-import type { MatchState, Score } from '../match/state.js';
+import type { MatchState, PlayerState, Score } from '../match/state.js';
+
+/** Cards of one team in one match, counted once per person: the heaviest case of each person. */
+export interface CardTally {
+  readonly yellow: number;
+  readonly secondYellow: number;
+  readonly red: number;
+  readonly yellowThenRed: number;
+}
+
+export const NO_CARDS: CardTally = { yellow: 0, secondYellow: 0, red: 0, yellowThenRed: 0 };
+
+/** How a match stands for a competition. */
+export type MatchStanding = 'scheduled' | 'live' | 'finished' | 'awarded' | 'abandoned';
 
 export interface TeamRef {
   readonly id: string;
@@ -23,7 +36,31 @@ export interface MatchResult {
   readonly extraTimePlayed: boolean;
   readonly shootout: { readonly home: number; readonly away: number; readonly winner: Side | null } | null;
   readonly discipline: Score;
+  /** Cards per team, one entry per person (FIFA fair play and UEFA discipline both read this). */
+  readonly cards: { readonly home: CardTally; readonly away: CardTally };
+  /** False when the stream does not record every booking (result-only imports): no fair play from it. */
+  readonly bookingsCovered: boolean;
+  readonly standing: MatchStanding;
   readonly kickoff: string;
+}
+
+function personCase(person: PlayerState): keyof CardTally | null {
+  const cards = person.cards.filter((c) => !c.rescinded);
+  if (cards.some((c) => c.card === 'secondYellow')) return 'secondYellow';
+  const red = cards.find((c) => c.card === 'red');
+  if (red) return cards.some((c) => c.card === 'yellow') ? 'yellowThenRed' : 'red';
+  return cards.some((c) => c.card === 'yellow') ? 'yellow' : null;
+}
+
+/** The cards of one side, one case per person (players and officials). */
+export function cardTally(state: MatchState, side: Side): CardTally {
+  const t = { yellow: 0, secondYellow: 0, red: 0, yellowThenRed: 0 };
+  for (const person of state.players.values()) {
+    if (person.team !== side) continue;
+    const c = personCase(person);
+    if (c) t[c]++;
+  }
+  return t;
 }
 
 /** Projects a folded match; `id` names it in messages (a file or stream id). */
@@ -47,6 +84,17 @@ export function toMatchResult(state: MatchState, id: string): MatchResult {
       ? { home: state.shootout.score.home, away: state.shootout.score.away, winner: state.shootout.winner }
       : null,
     discipline: { home: disciplinaryPoints(state, 'home'), away: disciplinaryPoints(state, 'away') },
+    cards: { home: cardTally(state, 'home'), away: cardTally(state, 'away') },
+    bookingsCovered: state.hasLineups && state.fixture.coverage?.bookings !== false,
+    standing: awarded
+      ? 'awarded'
+      : state.status === 'finished'
+        ? 'finished'
+        : state.status === 'abandoned'
+          ? 'abandoned'
+          : state.status === 'scheduled'
+            ? 'scheduled'
+            : 'live',
     kickoff: state.fixture.kickoff,
   };
 }
@@ -68,5 +116,6 @@ export function swapSides(m: MatchResult): MatchResult {
         }
       : null,
     discipline: flip(m.discipline),
+    cards: { home: m.cards.away, away: m.cards.home },
   };
 }

@@ -45,6 +45,9 @@ export const ERROR_CODES = {
   RESULT_CONFLICT: 'a recorded or awarded result that conflicts with the stream',
   // Competitions
   TIE_INVALID: 'legs that do not form a tie under the rules version',
+  UNKNOWN_RULES: 'a competition season no rule set covers, or an unknown rule set name',
+  UNKNOWN_TEAM: 'a team name the team directory does not know',
+  DECISION_INVALID: 'a competition decision that lacks what its kind needs or names no known match',
   // Event store
   WRONG_EXPECTED_VERSION: 'an append whose expected version does not match the stream',
   STREAM_NOT_FOUND: 'a stream that does not exist',

@@ -623,3 +623,37 @@ export interface ActionEvent {
   kind: string;
   outcome?: string;
 }
+
+/**
+ * A decision of the competition, kept in a competition stream (not a match stream): a points deduction, a match cancelled, or a result awarded. Tables apply it from its date. Which fields a decision needs (team and points, match, the awarded score) is checked by checkDecision.
+ */
+export interface CompetitionDecisionEvent {
+  /**
+   * Unique within its stream.
+   */
+  id: string;
+  type: 'competitionDecision';
+  source?: Source;
+  competition: string;
+  season: string;
+  decision: 'pointsDeduction' | 'matchCancelled' | 'resultAwarded';
+  /**
+   * The day the decision takes effect in the table.
+   */
+  date: string;
+  team?: Team;
+  /**
+   * pointsDeduction: how many points are deducted.
+   */
+  points?: number;
+  /**
+   * matchCancelled, resultAwarded: the match's fixture event id (or its stream id).
+   */
+  match?: string;
+  /**
+   * resultAwarded: the awarded score of the designated home team.
+   */
+  home?: number;
+  away?: number;
+  reason: string;
+}

@@ -20,6 +20,7 @@ import matchAbandoned from '../../schemas/matchAbandoned.schema.json' with { typ
 import resultAwarded from '../../schemas/resultAwarded.schema.json' with { type: 'json' };
 import resultRecorded from '../../schemas/resultRecorded.schema.json' with { type: 'json' };
 import action from '../../schemas/action.schema.json' with { type: 'json' };
+import competitionDecision from '../../schemas/competition/competitionDecision.schema.json' with { type: 'json' };
 
 export const definitionsSchema: object = defs;
 export const eventSchemas: Readonly<Record<string, object>> = {
@@ -43,4 +44,5 @@ export const eventSchemas: Readonly<Record<string, object>> = {
   resultAwarded,
   resultRecorded,
   action,
+  competitionDecision,
 };

@@ -22,6 +22,7 @@ export type {
   ResultAwardedEvent,
   ResultRecordedEvent,
   ActionEvent,
+  CompetitionDecisionEvent,
   Rules,
   Team,
   Player,
