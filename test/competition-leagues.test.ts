@@ -18,9 +18,7 @@ import {
   type CompetitionDecisionEvent,
   type MatchEvent,
 } from '../src/index.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { OF, parse, results } from './competition-data.js';
+import { loadFile, parse, results } from './competition-data.js';
 
 const SEASONS = [
   // champion (points), the three relegated clubs (bottom up), as in the final tables of each season.
@@ -62,11 +60,8 @@ const SEASONS = [
   },
 ];
 
-// The England files name no rounds yet in the importer's reading: every match is a league match.
 const premierLeague = (season: string) =>
-  results(`england/${season}/1-premierleague.txt`, 'English Premier League', season, {
-    isKnockout: () => false,
-  });
+  results(`england/${season}/1-premierleague.txt`, 'English Premier League', season);
 
 describe('Premier League 2015-16 to 2020-21 (openfootball england)', () => {
   it.each(SEASONS)(
@@ -176,22 +171,11 @@ describe('points deductions as competition decisions', () => {
 });
 
 describe('awarded and cancelled matches', () => {
-  it('Europa League 2020-21 Group I: Villarreal v Qarabağ awarded 3-0 is counted with that score and marked', () => {
+  it('Europa League 2020-21 Group I: Villarreal v Qarabağ, awarded 3-0, is counted with that score and marked', () => {
     const all = results('champions-league/2020-21/el.txt', 'UEFA Europa League', '2020-21');
     const match = all.find((m) => m.home.name === 'Villarreal CF' && m.away.name === 'Qarabağ FK')!;
-    const awarded: CompetitionDecisionEvent = {
-      id: 'uefa-cedb-2020-12-villarreal-qarabag',
-      type: 'competitionDecision',
-      competition: 'UEFA Europa League',
-      season: '2020-21',
-      decision: 'resultAwarded',
-      match: match.id,
-      home: 3,
-      away: 0,
-      date: '2020-12-10',
-      reason: 'not played; awarded 3-0 (openfootball marks it [awarded])',
-    };
-    const t = groupTables(all, { group: 'I', decisions: [awarded] })[0]!;
+    expect(match).toMatchObject({ awarded: true, standing: 'awarded' });
+    const t = groupTables(all, { group: 'I' })[0]!;
     const villarreal = t.rows.find((r) => r.team === 'Villarreal CF')!;
     expect(villarreal).toMatchObject({ rank: 1, awarded: 1, played: 6 });
     expect(t.counted.find((m) => m.id === match.id)).toMatchObject({
@@ -207,6 +191,36 @@ describe('awarded and cancelled matches', () => {
         .flatMap((m) => [m.home.name, m.away.name]),
     );
     expect(t.rows.slice(0, 2).every((r) => r32.has(r.team)) && !r32.has(t.rows[2]!.team)).toBe(true);
+  });
+
+  it('a resultAwarded decision turns a fixture into an awarded result from its date', () => {
+    const all = results('champions-league/2020-21/el.txt', 'UEFA Europa League', '2020-21');
+    const match = all.find((m) => m.home.name === 'Sivasspor' && m.away.name === 'Villarreal CF')!;
+    const decision: CompetitionDecisionEvent = {
+      id: 'award',
+      type: 'competitionDecision',
+      competition: 'UEFA Europa League',
+      season: '2020-21',
+      decision: 'resultAwarded',
+      match: match.id,
+      home: 3,
+      away: 0,
+      date: '2020-12-04',
+      reason: 'a test decision',
+    };
+    const before = groupTables(all, { group: 'I', decisions: [decision], until: '2020-12-03' })[0]!;
+    const after = groupTables(all, { group: 'I', decisions: [decision] })[0]!;
+    expect(before.counted.find((m) => m.id === match.id)).toMatchObject({
+      awarded: false,
+      score: { home: 0, away: 1 },
+    });
+    expect(after.counted.find((m) => m.id === match.id)).toMatchObject({
+      awarded: true,
+      score: { home: 3, away: 0 },
+    });
+    expect(after.rows.find((r) => r.team === 'Sivasspor')!.points).toBe(
+      before.rows.find((r) => r.team === 'Sivasspor')!.points + 3,
+    );
   });
 
   it('a cancelled match leaves the table and is not a remaining fixture', () => {
@@ -231,26 +245,25 @@ describe('awarded and cancelled matches', () => {
 
 describe('presets: kicks without extra time, substitutions by era', () => {
   it('League Cup 2019-20: Blackpool 2-2 Macclesfield, 2-4 on kicks straight after 90 minutes', () => {
-    // The importer does not read `2-4 pen. (2-2, 1-1)` yet (library is on it): the line is taken as it is.
-    const line = readFileSync(join(OF, 'england/2019-20/eflcup.txt'), 'utf8')
-      .split('\n')
-      .find((l) => l.includes('Blackpool FC') && l.includes('Macclesfield Town'))!;
-    const [, p1, p2, h, a] = /(\d+)-(\d+) pen\. \((\d+)-(\d+), \d+-\d+\)/.exec(line)!.map((x) => Number(x));
-    expect([h, a, p1, p2]).toEqual([2, 2, 2, 4]);
+    const cup = loadFile('england/2019-20/eflcup.txt', 'EFL Cup', '2019-20');
+    const m = cup.streams.find(
+      (x) => x.match.home === 'Blackpool FC' && x.match.away === 'Macclesfield Town',
+    )!.match;
+    expect([m.ft, m.pens, m.aet]).toEqual([[2, 2], [2, 4], null]);
     const events = [
       {
         id: 'f',
         type: 'fixture',
         competition: 'EFL Cup',
         season: '2019-20',
-        round: 'Round 1',
+        round: m.round,
         leg: 'single',
-        home: { id: 'blackpool', name: 'Blackpool FC' },
-        away: { id: 'macclesfield-town', name: 'Macclesfield Town' },
+        home: { id: 'blackpool', name: m.home },
+        away: { id: 'macclesfield-town', name: m.away },
         kickoff: '2019-08-13T19:45:00Z',
         rules: LEAGUE_CUP_TIE,
       },
-      { id: 'r', type: 'resultRecorded', fullTime: { home: h, away: a }, shootout: { home: p1, away: p2 } },
+      { id: 'r', type: 'resultRecorded', fullTime: { home: 2, away: 2 }, shootout: { home: 2, away: 4 } },
     ] as unknown as MatchEvent[];
     const state = fold(events);
     expect(state.warnings).toEqual([]);
