@@ -9,3 +9,5 @@ export * from './matchday.js';
 export * from './groups.js';
 export * from './identify.js';
 export * from './presets.js';
+export * from './qualification.js';
+export * from './league-phase.js';
