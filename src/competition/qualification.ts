@@ -126,7 +126,6 @@ export function qualification(
     untilMatchday: undefined,
     live: false,
   };
-  const teamIds = now.rows.map((r) => r.teamId);
   const remainingOf = (id: string) => remaining.filter((m) => m.home.id === id || m.away.id === id);
 
   const maxOutcomes = options.maxOutcomes ?? 3 ** 9;
