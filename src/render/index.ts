@@ -1,0 +1,2 @@
+export * from './series.js';
+export * from './svg.js';
