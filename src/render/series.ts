@@ -6,7 +6,7 @@
 import type { MatchEvent, Side } from '../events/index.js';
 import type { MatchState, TimelineStatus } from '../match/state.js';
 import { periodLength, MS_PER_MINUTE } from '../time/index.js';
-import { buildTable, type MatchResult, type TableOptions } from '../competition/index.js';
+import { positionsByMatchday, type MatchResult, type TableOptions } from '../competition/index.js';
 
 export interface AxisSegment {
   readonly period: number;
@@ -180,57 +180,19 @@ export interface PositionsSeries {
   readonly teams: readonly {
     readonly teamId: string;
     readonly team: string;
-    /** Rank after each matchday (1 = top); null before the team has a table row. */
+    /** Rank after each matchday (1 = top); null before the team's first match. */
     readonly ranks: readonly (number | null)[];
-    readonly points: readonly (number | null)[];
   }[];
 }
 
-const MATCHDAY = /matchday\s*(\d+)/i;
-
-/**
- * The matchday of each result: the number in its round ("Group stage matchday 3") when it has
- * one, otherwise one more than the most games either team had played before it (by kick-off).
- */
-export function matchdaysOf(results: readonly MatchResult[]): Map<MatchResult, number> {
-  const out = new Map<MatchResult, number>();
-  const played = new Map<string, number>();
-  const ordered = [...results].sort((a, b) => Date.parse(a.kickoff) - Date.parse(b.kickoff));
-  for (const r of ordered) {
-    const named = MATCHDAY.exec(r.fixture.round ?? '');
-    const derived = Math.max(played.get(r.home.id) ?? 0, played.get(r.away.id) ?? 0) + 1;
-    const day = named ? Number(named[1]) : derived;
-    out.set(r, day);
-    played.set(r.home.id, Math.max(played.get(r.home.id) ?? 0, day));
-    played.set(r.away.id, Math.max(played.get(r.away.id) ?? 0, day));
-  }
-  return out;
-}
-
-/** Table positions after each matchday, by the same tie-breaks as the table itself. */
+/** Table positions after each matchday (the competition module's series, labelled for drawing). */
 export function positionsSeries(
   results: readonly MatchResult[],
   options: TableOptions = {},
 ): PositionsSeries {
-  const days = matchdaysOf(results);
-  const last = Math.max(0, ...days.values());
-  const teams = new Map<string, { team: string; ranks: (number | null)[]; points: (number | null)[] }>();
-  for (const r of results)
-    for (const t of [r.home, r.away])
-      if (!teams.has(t.id)) teams.set(t.id, { team: t.name, ranks: [], points: [] });
-  const matchdays: string[] = [];
-  for (let day = 1; day <= last; day++) {
-    matchdays.push(`MD${day}`);
-    const upTo = results.filter((r) => (days.get(r) ?? 0) <= day);
-    const rows = buildTable(upTo, options);
-    for (const [id, t] of teams) {
-      const row = rows.find((x) => x.teamId === id);
-      t.ranks.push(row ? row.rank : null);
-      t.points.push(row ? row.points : null);
-    }
-  }
+  const { matchdays, series } = positionsByMatchday(results, options);
   return {
-    matchdays,
-    teams: [...teams].map(([teamId, t]) => ({ teamId, team: t.team, ranks: t.ranks, points: t.points })),
+    matchdays: matchdays.map((md) => `MD${md}`),
+    teams: [...series].map(([teamId, t]) => ({ teamId, team: t.team, ranks: t.ranks })),
   };
 }

@@ -5,12 +5,11 @@
  */
 import type { FixtureEvent } from '../events/index.js';
 import {
-  buildTable,
-  defaultTableRules,
+  computeTable,
   toMatchResult,
   type MatchResult,
+  type RuleSet,
   type TableRow,
-  type TieBreakRules,
 } from '../competition/index.js';
 import type { MatchState } from '../match/index.js';
 import type { Hub, LiveStream } from './hub.js';
@@ -29,16 +28,16 @@ export function sameGroup(a: GroupKey, b: GroupKey): boolean {
   return a.competition === b.competition && a.season === b.season && a.group === b.group;
 }
 
-/** A match as a table counts it: finished, or being played at its current score. */
+/** A match as a live table counts it (a match in progress at its current score), once it has a fixture. */
 export function liveResult(state: MatchState, id: string): MatchResult | null {
-  if (!state.fixture || state.status === 'scheduled') return null;
-  const result = toMatchResult(state, id);
-  return state.status === 'live' || state.status === 'interval' ? { ...result, completed: true } : result;
+  return state.fixture ? toMatchResult(state, id) : null;
 }
 
 export interface LiveTable extends GroupKey {
   readonly rules: { readonly id: string; readonly description: string };
   readonly rows: readonly TableRow[];
+  /** Live matches, awarded results, deductions: lines to show under the table. */
+  readonly notes: readonly string[];
   /** The matches counted, with whether each is still being played. */
   readonly matches: readonly {
     readonly streamId: string;
@@ -55,18 +54,19 @@ function streamsOf(hub: Hub, key: GroupKey): LiveStream[] {
   return hub.all().filter((s) => s.state.fixture !== null && sameGroup(groupKeyOf(s.state.fixture), key));
 }
 
-export function liveTable(hub: Hub, key: GroupKey, rules?: TieBreakRules): LiveTable {
+export function liveTable(hub: Hub, key: GroupKey, rules?: RuleSet): LiveTable {
   const counted: { stream: LiveStream; result: MatchResult }[] = [];
   for (const stream of streamsOf(hub, key)) {
     const result = liveResult(stream.state, stream.id);
     if (result) counted.push({ stream, result });
   }
-  const chosen = rules ?? defaultTableRules(key.season);
   const results = counted.map((c) => c.result);
+  const table = computeTable(results, { live: true, ...(rules ? { rules } : {}) });
   return {
     ...key,
-    rules: { id: chosen.id, description: chosen.description },
-    rows: buildTable(results, { rules: chosen }),
+    rules: { id: table.rules.id, description: table.rules.description },
+    rows: table.rows,
+    notes: table.notes,
     matches: counted.map(({ stream, result }) => ({
       streamId: stream.id,
       status: stream.state.status,

@@ -124,7 +124,7 @@ function tableHtml(state: MatchState): string {
   const others = table.results.filter((r) => r.id !== view.streamId);
   const mine = liveResult(state, view.streamId);
   const rules = TIE_BREAK_RULES[table.rules.id];
-  const rows = buildTable(mine ? [...others, mine] : others, rules ? { rules } : {});
+  const rows = buildTable(mine ? [...others, mine] : others, { live: true, ...(rules ? { rules } : {}) });
   const head = `<thead><tr><th class="n">#</th><th>Team</th><th class="n">P</th><th class="n">W</th><th class="n">D</th><th class="n">L</th><th class="n">GD</th><th class="n">Pts</th><th>Decided by</th></tr></thead>`;
   const body = rows
     .map(
