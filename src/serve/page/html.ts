@@ -25,7 +25,7 @@ h2 { font-size: .95rem; margin: 0 0 .5rem; }
 #chart svg { width: 100%; height: auto; }
 .scrub { display: flex; gap: .6rem; align-items: center; margin-top: .4rem; }
 .scrub input { flex: 1; }
-ol#timeline { list-style: none; padding: 0; margin: 0; max-height: 22rem; overflow: auto; }
+ol#timeline { list-style: none; padding: 0; margin: 0; max-height: 40rem; overflow: auto; }
 ol#timeline li { padding: .15rem 0; border-bottom: 1px dotted var(--line); }
 ol#timeline .minute { display: inline-block; width: 3.6rem; color: var(--muted); font-variant-numeric: tabular-nums; }
 ol#timeline li.retracted del, ol#timeline li.rejected del { color: var(--muted); }
@@ -71,7 +71,7 @@ button, select, input { font: inherit; }
       <output id="scrub-at" for="scrubber"></output>
       <button id="follow" type="button">Follow live</button>
     </div>
-    <ol id="timeline" aria-label="Events"></ol>
+    <ol id="timeline" aria-label="Events" tabindex="0"></ol>
   </section>
   <section aria-labelledby="t-table">
     <h2 id="t-table">Group table</h2>

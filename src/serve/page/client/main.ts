@@ -58,13 +58,18 @@ const PERIOD: Record<number, string> = {
   5: 'Penalty shoot-out',
 };
 
+/** The frame's minute when it describes this state, else the minute of the state's last event. */
+function shownMinute(state: MatchState, frame: FrameMessage | undefined): string {
+  if (frame && frame.version === state.version) return frame.minute;
+  return state.lastAt ? displayMinute(state.lastAt) : '';
+}
+
 function clockText(state: MatchState, frame: FrameMessage | undefined): string {
   if (state.status === 'finished')
     return `Full time${state.shootout ? `, ${state.shootout.score.home}-${state.shootout.score.away} on penalties` : ''}`;
   if (state.status === 'abandoned') return 'Abandoned';
   if (state.status === 'scheduled') return 'Not started';
-  const minute =
-    frame && frame.version === state.version ? frame.minute : state.lastAt ? displayMinute(state.lastAt) : '';
+  const minute = shownMinute(state, frame);
   const period = state.status === 'interval' ? 'Interval' : (PERIOD[state.period] ?? '');
   const added = state.addedTime.get(state.period);
   return [period, minute, added ? `+${added} added` : ''].filter((p) => p !== '').join(' · ');
@@ -178,7 +183,7 @@ function render(): void {
   data.gaps = String(view.gaps);
   data.doubles = String(view.doubles);
   data.status = state.status;
-  data.minute = frame?.minute ?? '';
+  data.minute = shownMinute(state, frame);
 }
 
 function schedule(): void {
@@ -239,7 +244,7 @@ function connect(): void {
     const frame = JSON.parse(m.data) as FrameMessage;
     const last = view.frames.at(-1);
     if (!last || last.version !== frame.version || last.minute !== frame.minute) view.frames.push(frame);
-    schedule();
+    render(); // every minute is drawn, even when frames come faster than the screen refreshes
   });
   source.addEventListener('caught-up', () => {
     $('connection').textContent = view.speed ? 'replay finished; following live' : 'live';
@@ -287,7 +292,7 @@ async function start(): Promise<void> {
   $('scrubber').addEventListener('input', (e) => {
     view.scrub = Number((e.target as HTMLInputElement).value);
     view.following = view.scrub >= view.frames.length - 1;
-    schedule();
+    render();
   });
   $('follow').addEventListener('click', () => {
     view.following = true;
