@@ -309,8 +309,8 @@ describe('records across matches', () => {
   it('team streaks and heavy home defeats', () => {
     const liverpool = teamRecord(all(), 'liverpool');
     expect(liverpool.form.slice(0, 5)).toEqual(['W', 'W', 'W', 'L', 'L']);
-    expect(liverpool.longest.wins).toBe(3);
-    expect(liverpool.current.defeats).toBe(4);
+    expect(liverpool.longest.wins).toMatchObject({ length: 3, goalsFor: 8 });
+    expect(liverpool.current.defeats.length).toBe(4);
     expect(liverpool.heavyHomeDefeats).toEqual([
       'ucl/2020-21/group-d-md4-liverpool-atalanta.ndjson',
       'ucl/2022-23/r16-leg1-liverpool-real-madrid.ndjson',

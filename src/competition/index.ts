@@ -11,3 +11,4 @@ export * from './identify.js';
 export * from './presets.js';
 export * from './qualification.js';
 export * from './league-phase.js';
+export * from './progress.js';
