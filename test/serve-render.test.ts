@@ -1,9 +1,13 @@
 /** The pictures: timeline and positions series from seed matches, and the SVG drawn from them. */
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fold } from '../src/match/fold.js';
 import { toMatchResult } from '../src/competition/index.js';
 import { positionsSeries, positionsSvg, timelineSeries, timelineSvg } from '../src/render/index.js';
-import { seed, seedState } from './helpers.js';
+import { ROOT, seed, seedState } from './helpers.js';
 import { GROUP_D } from './serve-helpers.js';
 
 const SF_LEG2 = 'ucl/2021-22/sf-leg2-real-madrid-manchester-city.ndjson';
@@ -87,5 +91,32 @@ describe('positions series', () => {
     const svg = positionsSvg(series);
     expect(svg.match(/<polyline /g)).toHaveLength(4);
     expect(svg).toContain('data-team-id="liverpool"');
+  });
+});
+
+describe('matchline render', () => {
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, 'bin', 'matchline.js'), ...args], { encoding: 'utf8' });
+
+  it('writes the timeline and the positions of a group as SVG files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'matchline-render-'));
+    const timeline = cli(['render', 'timeline', join(ROOT, 'events', SF_LEG2), '-o', join(dir, 'x.svg')]);
+    expect(timeline.status).toBe(0);
+    const svg = readFileSync(join(dir, 'x.svg'), 'utf8');
+    expect(svg).toBe(timelineSvg(timelineSeries(seedState(SF_LEG2))) + '\n');
+    const all = cli(['render', 'positions', join(ROOT, 'events/ucl/2020-21'), '-o', join(dir, 'y.svg')]);
+    expect(all.status).toBe(1);
+    expect(all.stderr).toContain('USAGE: these matches span groups A, B, C, D: choose one with --group');
+    const d = cli([
+      'render',
+      'positions',
+      join(ROOT, 'events/ucl/2020-21'),
+      '--group',
+      'D',
+      '-o',
+      join(dir, 'y.svg'),
+    ]);
+    expect(d.status).toBe(0);
+    expect(readFileSync(join(dir, 'y.svg'), 'utf8')).toContain('UEFA Champions League 2020-21, group D');
   });
 });

@@ -1,10 +1,11 @@
 /** The match centre's HTTP API against a real server on loopback and a real file store. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MatchEvent } from '../src/events/index.js';
-import { seed } from './helpers.js';
-import { GROUP_D, LIV_RMA, post, SseReader, startOn } from './serve-helpers.js';
+import { ROOT, seed } from './helpers.js';
+import { GROUP_D, LIV_RMA, post, seedFolder, SseReader, startOn } from './serve-helpers.js';
 import type { RunningMatchCentre } from '../src/serve/index.js';
 
 const LIV_ATA = 'ucl/2020-21/group-d-md4-liverpool-atalanta.ndjson';
@@ -275,5 +276,49 @@ describe('match centre API', () => {
     } finally {
       await withCors.stop();
     }
+  });
+});
+
+describe('matchline serve', () => {
+  it('serves a store folder on loopback until it is stopped', async () => {
+    const folder = seedFolder([LIV_RMA]);
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'matchline.js'), 'serve', '--store', folder, '--port', '0'],
+      {
+        env: { ...process.env, MATCHLINE_TOKEN: '' },
+      },
+    );
+    try {
+      let out = '';
+      child.stdout.setEncoding('utf8');
+      const address = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: string) => {
+          out += chunk;
+          const match = /on (http:\/\/127\.0\.0\.1:\d+)\/ \(1 streams\)/.exec(out);
+          if (match && out.includes('write token')) resolve(match[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+      });
+      const token = /Bearer <token>\): (\S+)/.exec(out)![1]!;
+      const list = (await (await fetch(`${address}/streams`)).json()) as { streams: { id: string }[] };
+      expect(list.streams.map((s) => s.id)).toEqual(['r16-leg1-liverpool-real-madrid']);
+      const refused = await post(
+        `${address}/streams/x/events`,
+        { expectedVersion: 'no-stream', events: seed(LIV_RMA).slice(0, 1) },
+        'nope',
+      );
+      expect(refused.status).toBe(401);
+      const accepted = await post(
+        `${address}/streams/x/events`,
+        { expectedVersion: 'no-stream', events: seed(LIV_RMA).slice(0, 1) },
+        token,
+      );
+      expect(accepted.status).toBe(201);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
   });
 });

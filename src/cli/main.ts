@@ -13,6 +13,8 @@ import {
 import { replayCommand } from './replay.js';
 import { storeCommand, type StoreCliOptions } from './store.js';
 import { importCommand } from './import.js';
+import { renderCommand } from './commands/render.js';
+import { serveCommand } from './commands/serve.js';
 
 // A closed pipe (`matchline ... | head`) ends the command quietly, not with a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -140,6 +142,8 @@ program
   );
 
 importCommand(program, io, run);
+renderCommand(program, io, run);
+serveCommand(program, io, run);
 
 program.showHelpAfterError();
 await program.parseAsync(process.argv);
