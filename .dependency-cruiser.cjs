@@ -16,6 +16,14 @@ module.exports = {
       from: { path: core },
       to: { path: '^src/(store|import|replay|cli|testing)/' },
     },
+    {
+      name: 'cli-loads-edges-lazily',
+      comment:
+        'The CLI loads store and import code inside the actions that need them (await import), so the other commands start without them.',
+      severity: 'error',
+      from: { path: '^src/cli/' },
+      to: { path: '^src/(store|import)/', dependencyTypesNot: ['dynamic-import', 'type-only'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
 function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/src/cli/main.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
@@ -191,11 +191,9 @@ describe('matchline CLI', () => {
   });
 
   it('a closed pipe ends the command quietly (matchline ... | head)', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'replay', LEG1, '--json'],
-      { cwd: ROOT },
-    );
+    const child = spawn(process.execPath, [join(ROOT, 'dist/src/cli/main.js'), 'replay', LEG1, '--json'], {
+      cwd: ROOT,
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.stdout.once('data', () => child.stdout.destroy());
@@ -320,7 +318,7 @@ describe('matchline import', () => {
 
 describe('the terminal match centre under a real pseudo-terminal', () => {
   it('draws the scoreboard and progress bar, honours NO_COLOR and restores the cursor', () => {
-    const command = `stty cols 100 rows 30; NO_COLOR=1 ${process.execPath} --import tsx src/cli/main.ts replay ${LEG1} --to "15'"`;
+    const command = `stty cols 100 rows 30; NO_COLOR=1 ${process.execPath} dist/src/cli/main.js replay ${LEG1} --to "15'"`;
     const r = spawnSync('script', ['-qefc', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Liverpool 2-0 Real Madrid');

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { MatchlineError, readStreamText, type MatchEvent } from '../events/index.js';
 import { fold, type FoldOptions } from '../match/fold.js';
 import type { MatchState } from '../match/state.js';
+import { toMatchResult } from '../competition/index.js';
 
 export function readText(file: string): string {
   try {
@@ -86,4 +87,12 @@ export function foldNamed(stream: NamedStream, options: FoldOptions = {}): Match
       throw new MatchlineError({ ...error.toJSON(), file: stream.name });
     throw error;
   }
+}
+
+/** Folds streams leniently into match results for the commands that work across matches. */
+export async function loadResults(refs: string[], storeDir?: string) {
+  return (await resolveStreams(refs, storeDir, true)).map((stream) => {
+    const state = foldNamed(stream, { mode: 'lenient' });
+    return { name: stream.name, state, result: toMatchResult(state, stream.name) };
+  });
 }

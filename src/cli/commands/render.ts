@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { MatchlineError } from '../../events/index.js';
 import { toMatchResult } from '../../competition/index.js';
 import { positionsSeries, positionsSvg, timelineSeries, timelineSvg } from '../../render/index.js';
-import type { Output } from '../commands.js';
+import type { Output } from '../context.js';
 import { foldNamed, resolveStreams } from '../io.js';
 
 type Run = (action: () => number | Promise<number>) => Promise<void>;

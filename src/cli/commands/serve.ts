@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { MatchlineError } from '../../events/index.js';
 import type { EventStore } from '../../store/index.js';
-import type { Output } from '../commands.js';
+import type { Output } from '../context.js';
 
 type Run = (action: () => number | Promise<number>) => Promise<void>;
 

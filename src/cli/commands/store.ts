@@ -1,9 +1,10 @@
 /** `matchline store <dir> list|show <stream>|append <stream> <file>|check [--repair]`. */
 import Table from 'cli-table3';
-import { formatProblem, MatchlineError } from '../events/index.js';
-import { FileEventStore, type ExpectedVersion, type StreamCheck } from '../store/index.js';
-import { printJson, type Output } from './commands.js';
-import { readStreamFile } from './io.js';
+import type { Command } from 'commander';
+import { formatProblem, MatchlineError } from '../../events/index.js';
+import type { ExpectedVersion, StreamCheck } from '../../store/index.js';
+import { printJson, type Cli, type Output } from '../context.js';
+import { readStreamFile } from '../io.js';
 
 export interface StoreCliOptions {
   expectedVersion?: string;
@@ -28,6 +29,8 @@ export async function storeCommand(
   args: string[],
   opts: StoreCliOptions,
 ): Promise<number> {
+  // Loaded here, not at start-up: only the store commands need the store code.
+  const { FileEventStore } = await import('../../store/index.js');
   const store = await FileEventStore.open(dir);
   const report = () => {
     for (const r of store.recoveries)
@@ -107,4 +110,22 @@ export async function storeCommand(
         message: `store actions are list, show, append and check, not ${action}`,
       });
   }
+}
+
+export function register(program: Command, cli: Cli): void {
+  program
+    .command('store')
+    .description('a folder of NDJSON streams: list, show, append (version-checked), check and repair')
+    .argument('<dir>', 'the store directory')
+    .argument('<action>', 'list | show <stream> | append <stream> <events-file> | check [streams...]')
+    .argument('[args...]', 'the action’s arguments')
+    .option(
+      '--expected-version <n>',
+      'append only if the stream is at this version (or any, no-stream, stream-exists)',
+    )
+    .option('--repair', 'with check: cut unacknowledged tails and move damaged tails to a side file')
+    .option('--json', 'print JSON')
+    .action((dir: string, action: string, args: string[], opts: StoreCliOptions) =>
+      cli.run(() => storeCommand(cli.io, dir, action, args, opts)),
+    );
 }

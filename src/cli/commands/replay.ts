@@ -2,14 +2,16 @@
  * `matchline replay`: a match centre on a terminal (scoreboard, progress bar, scrolling timeline),
  * plain lines when piped, NDJSON frames with --json. Ctrl-C leaves the terminal clean.
  */
+import type { Command } from 'commander';
 import logUpdate from 'log-update';
 import pc from 'picocolors';
 import { lastValueFrom, tap, takeUntil, Subject, defaultIfEmpty } from 'rxjs';
-import { MatchlineError } from '../events/index.js';
-import { replay, type Frame } from '../replay/index.js';
-import type { Output } from './commands.js';
-import { resolveStreams } from './io.js';
-import { bar } from './ui.js';
+import { MatchlineError } from '../../events/index.js';
+import { replay, type Frame } from '../../replay/index.js';
+import type { Cli, Output } from '../context.js';
+import { resolveStreams } from '../io.js';
+import { STORE_OPTION } from '../options.js';
+import { bar } from '../ui.js';
 
 interface ReplayCliOptions {
   speed: string;
@@ -125,4 +127,20 @@ export function frameJson(frame: Frame): unknown {
     period: s.period,
     version: s.version,
   };
+}
+
+export function register(program: Command, cli: Cli): void {
+  program
+    .command('replay')
+    .description(
+      'replay a match minute by minute: a match centre on a terminal, plain lines or NDJSON when piped',
+    )
+    .argument('<stream>', 'a stream file (or a stream id with --store)')
+    .option('--speed <n>', 'match minutes per real second (Infinity: as fast as possible)', 'Infinity')
+    .option('--from <point>', 'start at a point')
+    .option('--to <point>', 'stop at a point')
+    .option('--step <step>', 'minute (default) or event', 'minute')
+    .option('--json', 'NDJSON frames')
+    .option(...STORE_OPTION)
+    .action((ref: string, opts: ReplayCliOptions) => cli.run(() => replayCommand(cli.io, ref, opts)));
 }

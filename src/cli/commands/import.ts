@@ -5,13 +5,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { formatProblem, MatchlineError, toNdjson, type MatchEvent } from '../events/index.js';
-import { importStatsBomb, type SbEvent, type SbLineupTeam, type SbMatch } from '../import/statsbomb.js';
-import { load as loadOpenfootball } from '../import/openfootball/index.js';
-import type { MatchState } from '../match/state.js';
-import type { Output } from './commands.js';
-import { readText } from './io.js';
-import { progressBar } from './ui.js';
+import { formatProblem, MatchlineError, toNdjson, type MatchEvent } from '../../events/index.js';
+import type { SbEvent, SbLineupTeam, SbMatch } from '../../import/statsbomb.js';
+import type { MatchState } from '../../match/state.js';
+import type { Cli, Output } from '../context.js';
+import { readText } from '../io.js';
+import { progressBar } from '../ui.js';
 
 function readJson<T>(file: string): T {
   const text = readText(file);
@@ -26,11 +25,8 @@ function readJson<T>(file: string): T {
   }
 }
 
-export function importCommand(
-  program: Command,
-  io: Output,
-  run: (action: () => number | Promise<number>) => Promise<void>,
-): void {
+export function register(program: Command, cli: Cli): void {
+  const { io } = cli;
   const command = program
     .command('import')
     .description('turn provider data into matchline streams (StatsBomb open data, openfootball)');
@@ -60,7 +56,9 @@ export function importCommand(
         out?: string;
         keepActions?: boolean;
       }) =>
-        run(() => {
+        cli.run(async () => {
+          // Importers load only for this command.
+          const { importStatsBomb } = await import('../../import/statsbomb.js');
           let match: SbMatch | undefined;
           if (opts.match) {
             const entries = readJson<SbMatch[] | SbMatch>(opts.match);
@@ -113,7 +111,8 @@ export function importCommand(
         file: string,
         opts: { out: string; competition?: string; season?: string; awayGoals?: string; timeZone?: string },
       ) =>
-        run(() => {
+        cli.run(async () => {
+          const { load: loadOpenfootball } = await import('../../import/openfootball/index.js');
           // Every option and every line is checked before the first file is written.
           const loaded = loadOpenfootball(readText(file), {
             file,

@@ -1,0 +1,64 @@
+/** `matchline records [streams...]`: head-to-head, team streaks or player tallies across matches. */
+import type { Command } from 'commander';
+import { MatchlineError } from '../../events/index.js';
+import { headToHead, playerTallies, teamRecord } from '../../competition/index.js';
+import { printJson, type Cli, type Output } from '../context.js';
+import { loadResults } from '../io.js';
+import { STORE_OPTION } from '../options.js';
+
+export async function recordsCommand(
+  io: Output,
+  paths: string[],
+  opts: { team?: string; player?: string; h2h?: string[]; json?: boolean; store?: string },
+): Promise<number> {
+  const loaded = await loadResults(paths, opts.store);
+  const results = loaded.map((r) => r.result);
+  let value: unknown;
+  if (opts.h2h) {
+    if (opts.h2h.length !== 2)
+      throw new MatchlineError({ code: 'USAGE', message: '--h2h takes two team names' });
+    value = headToHead(results, opts.h2h[0]!, opts.h2h[1]!);
+  } else if (opts.team) {
+    value = teamRecord(results, opts.team);
+  } else if (opts.player) {
+    const needle = opts.player.toLowerCase();
+    const tallies = [...playerTallies(loaded.map((r) => r.state)).values()].filter(
+      (t) => t.player.toLowerCase().includes(needle) || t.playerId === needle,
+    );
+    if (tallies.length === 0)
+      throw new MatchlineError({
+        code: 'USAGE',
+        message: `no player matching "${opts.player}" in these streams`,
+      });
+    value = tallies;
+  } else {
+    throw new MatchlineError({
+      code: 'USAGE',
+      message: 'records needs --team <name>, --player <name> or --h2h <a> <b>',
+    });
+  }
+  if (opts.json) printJson(io, value);
+  else io.out(JSON.stringify(value, null, 2));
+  return 0;
+}
+
+export function register(program: Command, cli: Cli): void {
+  program
+    .command('records')
+    .description('head-to-head, team streaks or player tallies across matches')
+    .argument(
+      '[streams...]',
+      'stream files or directories (or stream ids with --store; all of them when none)',
+    )
+    .option('--team <name>', 'results, form and streaks of a team')
+    .option('--player <name>', 'tallies of a player')
+    .option('--h2h <teams...>', 'head-to-head record of two teams')
+    .option('--json', 'print JSON')
+    .option(...STORE_OPTION)
+    .action(
+      (
+        refs: string[],
+        opts: { team?: string; player?: string; h2h?: string[]; json?: boolean; store?: string },
+      ) => cli.run(() => recordsCommand(cli.io, refs, opts)),
+    );
+}

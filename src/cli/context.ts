@@ -1,0 +1,61 @@
+/** What every command gets: where to print, how to run an action and map its outcome to an exit code. */
+import { formatProblem, MatchlineError, toProblem } from '../events/index.js';
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, data: 1, usage: 2 } as const;
+
+export interface Cli {
+  readonly io: Output;
+  /** Runs a command action; a thrown MatchlineError becomes its problems on screen and an exit code. */
+  run(action: () => number | Promise<number>, json?: boolean): Promise<void>;
+}
+
+export function printJson(io: Output, value: unknown): void {
+  io.out(
+    JSON.stringify(
+      value,
+      (_k, v: unknown): unknown =>
+        v instanceof Map
+          ? Object.fromEntries(v as Map<string, unknown>)
+          : v instanceof Set
+            ? [...(v as Set<unknown>)]
+            : v,
+      2,
+    ),
+  );
+}
+
+/** Prints a MatchlineError as data (every problem, one per line) and returns exit code 1. */
+export function reportError(io: Output, error: unknown, json = false): number {
+  if (error instanceof MatchlineError) {
+    if (json) printJson(io, { valid: false, problems: error.problems.map(toProblem) });
+    else for (const p of error.problems) io.err(formatProblem(p));
+    return 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(
+    `matchline: unexpected error: ${message}${process.env.MATCHLINE_DEBUG ? `\n${(error as Error).stack ?? ''}` : ' (set MATCHLINE_DEBUG=1 for details)'}`,
+  );
+  return 2;
+}
+
+export function createCli(io: Output): Cli {
+  return {
+    io,
+    run(action, json = false) {
+      return Promise.resolve()
+        .then(action)
+        .then((code) => {
+          process.exitCode = code;
+        })
+        .catch((error: unknown) => {
+          process.exitCode = reportError(io, error, json);
+        });
+    },
+  };
+}
