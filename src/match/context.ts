@@ -12,6 +12,22 @@ export interface FoldContext {
   readonly index: number;
   /** True while corrections re-fold the log; corrections then only leave their timeline entry. */
   readonly refolding: boolean;
+  /** Checkpoints of the fold, when it keeps them: a correction resumes from the one before its target. */
+  readonly history?: History;
+}
+
+/** Where a correction's re-fold starts, and what it may keep (src/match/follow.ts keeps checkpoints). */
+export interface History {
+  /** A private state at or before `index` (its version says where), whose append-only arrays are new. */
+  resume(draft: MatchState, index: number): MatchState;
+  /** Called before the re-fold applies the event at `index`, with the state about to take it. */
+  reached(fresh: MatchState, index: number, type: MatchEvent['type']): void;
+  /** The re-fold succeeded from `from`: checkpoints after it are stale, the ones it took replace them. */
+  commit(from: number): void;
+  /** The re-fold was refused: forget the checkpoints it took. */
+  discard(): void;
+  /** Undoes a change to the correction maps if the batch that made it is rolled back. */
+  remember(undo: () => void): void;
 }
 
 export function problemAt(

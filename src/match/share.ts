@@ -7,7 +7,7 @@
 import type { Instant } from '../time/index.js';
 import type { MatchEvent } from '../events/index.js';
 import type { CardRecord, MatchState, PlayerState, Score, Spell, TeamState } from './state.js';
-import { lock } from './freeze.js';
+import { deepFreeze, lock } from './freeze.js';
 
 export function shareFrozen<T>(working: T, previous: T | undefined): T {
   return share(working, previous) as T;
@@ -178,26 +178,79 @@ function sameNumbers(w: ReadonlyMap<number, number>, p: ReadonlyMap<number, numb
   return true;
 }
 
+/** A frozen prefix of an append-only working array, copied on first read (then kept). */
+function arrayView<T>(backing: readonly T[], n: number): () => T[] {
+  let view: T[] | undefined;
+  return () => (view ??= freeze(backing.slice(0, n)) as T[]);
+}
+
+/** The first `n` entries of a Map that only grows at its end (the id index), copied on first read. */
+function mapView<K, V>(backing: ReadonlyMap<K, V>, n: number): () => Map<K, V> {
+  let view: Map<K, V> | undefined;
+  return () => {
+    if (view) return view;
+    const out = new Map<K, V>();
+    if (n > 0)
+      for (const [k, v] of backing) {
+        out.set(k, v);
+        if (out.size === n) break;
+      }
+    return (view = lock(out));
+  };
+}
+
+/** Freezes in place what was pushed to a working array since the last snapshot: only what is new. */
+class Frozen<T> {
+  private backing: readonly T[] | undefined;
+  private upTo = 0;
+  private view: (() => T[]) | undefined;
+
+  constructor(private readonly freezeOne: (item: T) => void) {}
+
+  /** A view of `backing` as it is now; the same view while it has not grown. */
+  of(backing: readonly T[]): () => T[] {
+    if (backing !== this.backing) {
+      this.backing = backing;
+      this.upTo = 0;
+    } else if (this.upTo === backing.length && this.view) return this.view;
+    for (let i = this.upTo; i < backing.length; i++) this.freezeOne(backing[i]!);
+    this.upTo = backing.length;
+    return (this.view = arrayView(backing, backing.length));
+  }
+}
+
 /**
- * Frozen snapshots of one working state as a fold advances, written for the state's shape: the
- * append-only parts (log, timeline, warnings, id index) are extended from the previous snapshot
- * instead of compared, and players are compared field by field. Replay takes one per changed minute;
- * the generic `shareFrozen` spent 70% of a replay comparing and collecting here.
+ * Frozen snapshots of one working state as a fold advances, written for the state's shape. The
+ * append-only parts (log, timeline, warnings, id index) are not copied: a snapshot reads them as
+ * frozen prefixes of the working arrays, copied only when a reader first asks for them, so a
+ * snapshot costs what changed, not the stream. Players are compared field by field. The generic
+ * `shareFrozen` spent 70% of a replay comparing and collecting here.
  */
 export class Snapshots {
   private previous: MatchState;
   /** The working containers the previous snapshot was taken from: while they are the same objects, they only grew. */
   private seen: Seen;
+  private readonly log = new Frozen<MatchEvent>(deepFreeze);
+  private readonly timeline = new Frozen<MatchState['timeline'][number]>(deepFreeze);
+  private readonly warnings = new Frozen<MatchState['warnings'][number]>(deepFreeze);
+  private ids: { backing: unknown; size: number; view: () => Map<string, number> } | undefined;
 
   constructor(initial: MatchState) {
     this.previous = initial;
     this.seen = seenOf(initial);
   }
 
-  /** A frozen copy of `w`; events in its log must already be frozen. */
+  /** A frozen copy of `w`; events in its log are frozen in place if they are not yet. */
   take(w: MatchState): MatchState {
     const p = this.previous;
     const seen = this.seen;
+    const log = this.log.of(w.log);
+    const timeline = this.timeline.of(w.timeline);
+    const warnings = this.warnings.of(w.warnings);
+    const ids = w.eventIndex;
+    if (!this.ids || this.ids.backing !== ids || this.ids.size !== ids.size)
+      this.ids = { backing: ids, size: ids.size, view: mapView(ids, ids.size) };
+    const eventIndex = this.ids.view;
     const next: MatchState = {
       version: w.version,
       fixture: w.fixture,
@@ -228,21 +281,28 @@ export class Snapshots {
           ? p.teams
           : shareFrozen(w.teams, p.teams),
       mustAbandon: w.mustAbandon,
-      timeline: grown(w.timeline, seen.timeline, p.timeline),
-      warnings: grown(w.warnings, seen.warnings, p.warnings),
+      get timeline() {
+        return timeline();
+      },
+      get warnings() {
+        return warnings();
+      },
       rejected:
         w.rejected === seen.rejected && w.rejected.size === p.rejected.size
           ? p.rejected
           : shareFrozen(w.rejected, p.rejected),
-      eventIndex:
-        w.eventIndex === seen.eventIndex && w.eventIndex.size === p.eventIndex.size
-          ? p.eventIndex
-          : lock(new Map(w.eventIndex)),
-      log:
-        w.log === seen.log && w.log.length === p.log.length ? p.log : (freeze(w.log.slice()) as MatchEvent[]),
+      get eventIndex() {
+        return eventIndex();
+      },
+      get log() {
+        return log();
+      },
       // Corrections are replaced whole when they change what counts; only rescissions grow in place.
       corrections:
-        w.corrections === seen.corrections && w.corrections.rescinded.size === p.corrections.rescinded.size
+        w.corrections === seen.corrections &&
+        w.corrections.rescinded.size === p.corrections.rescinded.size &&
+        w.corrections.retracted.size === p.corrections.retracted.size &&
+        w.corrections.amended.size === p.corrections.amended.size
           ? p.corrections
           : shareFrozen(w.corrections, p.corrections),
     };
@@ -250,7 +310,6 @@ export class Snapshots {
     this.previous = freeze(next);
     return this.previous;
   }
-
   private players(
     w: ReadonlyMap<string, PlayerState>,
     p: ReadonlyMap<string, PlayerState>,

@@ -287,13 +287,12 @@ function copyTeam(t: TeamState): TeamState {
 }
 
 /**
- * A mutable copy of a (frozen) state to resume folding from. It copies what recipes change in place
- * (the containers, player and team records, scores) and shares what they only ever replace (events,
- * timeline entries, goal and card records, spells), all frozen, so resuming costs a copy of pointers,
- * not of the match: a store append to a 4,000-event stream no longer clones every event.
- * Literals in the order of createState, not spreads, keep property access monomorphic.
+ * A copy of the parts of a state that recipes change in place (scalars, small containers, player and
+ * team records, the shoot-out), sharing everything else by reference, append-only arrays included: a
+ * checkpoint keeps one, and a resumed fold replaces the arrays it extends. Literals in the order of
+ * createState, not spreads, keep property access monomorphic.
  */
-export function thaw(s: MatchState): MatchState {
+export function copyBounded(s: MatchState): MatchState {
   const players = new Map<string, PlayerState>();
   for (const [id, p] of s.players) players.set(id, copyPlayer(p));
   const shootout = s.shootout;
@@ -321,20 +320,39 @@ export function thaw(s: MatchState): MatchState {
       winner: shootout.winner,
     },
     result: s.result,
-    goals: s.goals.slice(),
-    missedPenalties: s.missedPenalties.slice(),
+    goals: s.goals,
+    missedPenalties: s.missedPenalties,
     players,
     teams: { home: copyTeam(s.teams.home), away: copyTeam(s.teams.away) },
     mustAbandon: s.mustAbandon,
-    timeline: s.timeline.slice(),
-    warnings: s.warnings.slice(),
-    rejected: new Map(s.rejected),
-    eventIndex: new Map(s.eventIndex),
-    log: s.log.slice(),
+    timeline: s.timeline,
+    warnings: s.warnings,
+    rejected: s.rejected,
+    eventIndex: s.eventIndex,
+    log: s.log,
     corrections: {
-      retracted: new Map(s.corrections.retracted),
-      amended: new Map(s.corrections.amended),
+      retracted: s.corrections.retracted,
+      amended: s.corrections.amended,
       rescinded: new Set(s.corrections.rescinded),
     },
   };
+}
+
+/**
+ * A mutable copy of a (frozen) state to resume folding from: the bounded parts copied, the
+ * append-only arrays and indexes copied as pointers (events, timeline entries, goal and card records,
+ * spells stay shared and frozen).
+ */
+export function thaw(s: MatchState): MatchState {
+  const w = copyBounded(s);
+  w.goals = s.goals.slice();
+  w.missedPenalties = s.missedPenalties.slice();
+  w.timeline = s.timeline.slice();
+  w.warnings = s.warnings.slice();
+  w.rejected = new Map(s.rejected);
+  w.eventIndex = new Map(s.eventIndex);
+  w.log = s.log.slice();
+  w.corrections.retracted = new Map(s.corrections.retracted);
+  w.corrections.amended = new Map(s.corrections.amended);
+  return w;
 }

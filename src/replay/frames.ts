@@ -1,14 +1,13 @@
 /**
  * Frames: the match minute by minute. Each frame holds the display minute, the instant at its end,
- * the events of that minute and the frozen state after them. States come from `evolve`, so frames
- * share every unchanged part of the state with the frame before.
+ * the events of that minute and the frozen state after them. One private fold follows the stream and
+ * each frame takes a snapshot of it, sharing every unchanged part with the frame before.
  */
 import { compareInstants, displayMinute, periodLength, type Instant } from '../time/index.js';
 import type { MatchEvent } from '../events/index.js';
-import { createState, type MatchState, type Mode } from '../match/state.js';
-import { applyEvent, pointInstant, prefixLength, type Point } from '../match/fold.js';
-import { deepFreeze } from '../match/freeze.js';
-import { Snapshots } from '../match/share.js';
+import type { MatchState, Mode } from '../match/state.js';
+import { pointInstant, prefixLength, type Point } from '../match/fold.js';
+import { Follower } from '../match/follow.js';
 
 export type FrameKind = 'minute' | 'interval' | 'kick' | 'event' | 'final';
 
@@ -115,27 +114,35 @@ function slotsOf(events: readonly MatchEvent[]): Slot[] {
 
 /** Every frame of a stream, computed eagerly (about a millisecond for a 90-minute match). */
 export function buildFrames(events: readonly MatchEvent[], options: FrameOptions = {}): Frame[] {
-  const mode = options.mode ?? 'strict';
+  return framesOf(new Follower({ mode: options.mode ?? 'strict' }), events, options);
+}
+
+/** The frames of `events` folded by `follower` (which `live` then keeps following). */
+export function framesOf(
+  follower: Follower,
+  events: readonly MatchEvent[],
+  options: FrameOptions = {},
+): Frame[] {
   const fromCount = options.from === undefined ? 0 : prefixLength(events, options.from);
   const toCount = options.to === undefined ? events.length : prefixLength(events, options.to);
-  // One mutable fold (the same recipes as fold), snapshotted after each frame with structural sharing.
-  const working = createState();
-  let state: MatchState = deepFreeze(createState());
-  const snapshots = new Snapshots(state);
+  // One private fold (the same recipes as fold), snapshotted after each frame with structural sharing.
+  let state: MatchState = follower.snapshot();
   const frames: Omit<Frame, 'index' | 'total'>[] = [];
   let i = 0;
   let started = false;
   const take = (): MatchEvent => {
-    const e = deepFreeze(events[i++]!);
+    const e = events[i++]!;
     if (e.type === 'periodStarted') started = true;
-    applyEvent(working, e, { mode, index: working.version, refolding: false });
+    one[0] = e;
+    follower.run(one);
     dirty = true;
     return e;
   };
+  const one: MatchEvent[] = [];
   let dirty = false;
   /** The frozen state now, sharing every unchanged part with the previous frame's. */
   const snapshot = (): MatchState => {
-    if (dirty) state = snapshots.take(working);
+    if (dirty) state = follower.snapshot();
     dirty = false;
     return state;
   };

@@ -15,13 +15,12 @@ import {
   type SchedulerLike,
 } from 'rxjs';
 import { map } from 'rxjs/operators';
-import { freeze } from 'immer';
 import { CAUGHT_UP, isCaughtUp, type CaughtUp, type MatchEvent } from '../events/index.js';
 import type { Problem } from '../events/errors.js';
-import { createState, type MatchState, type Mode } from '../match/state.js';
-import { evolve } from '../match/fold.js';
+import type { Mode } from '../match/state.js';
+import { Follower } from '../match/follow.js';
 import { displayMinute } from '../time/index.js';
-import { buildFrames, type Frame, type FrameOptions } from './frames.js';
+import { buildFrames, framesOf, type Frame, type FrameOptions } from './frames.js';
 
 export interface ReplayOptions extends FrameOptions {
   /** Match minutes per real second; Infinity (default) emits every frame at once. */
@@ -75,7 +74,9 @@ export function live(
   return new Observable<LiveItem>((subscriber) => {
     const past: MatchEvent[] = [];
     let caughtUp = false;
-    let state: MatchState = freeze(createState(), true);
+    // One private fold follows the source; each new event costs its recipe and a snapshot of what changed.
+    const follower = new Follower({ mode, dense: true });
+    const one: MatchEvent[] = [];
     let index = 0;
     const subscription = source.subscribe({
       next: (item) => {
@@ -83,9 +84,9 @@ export function live(
           if (caughtUp) return;
           caughtUp = true;
           try {
-            const frames = buildFrames(past, { mode });
+            const frames = framesOf(follower, past, { mode });
+            past.length = 0;
             for (const frame of frames) subscriber.next(frame);
-            state = frames.at(-1)?.state ?? state;
             index = frames.length;
           } catch (error) {
             subscriber.error(error);
@@ -99,10 +100,12 @@ export function live(
           return;
         }
         try {
-          const before = state.warnings.length;
-          const next = evolve(state, item, { mode });
-          const fresh = next.warnings.slice(before);
-          state = next;
+          const before = follower.state.warnings.length;
+          one[0] = item;
+          follower.apply(one);
+          // A correction re-folds into a new list: what it holds beyond the old length is new.
+          const fresh = follower.state.warnings.slice(before);
+          const state = follower.snapshot();
           for (const problem of fresh) subscriber.next({ kind: 'warning', problem });
           const minute = item.at
             ? displayMinute(item.at, 'atInterval' in item && item.atInterval === true)
