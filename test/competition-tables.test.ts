@@ -2,19 +2,21 @@
  * Tables on real data nobody here wrote (openfootball, CC0): one table per group, the rule set of the
  * competition and season, and the criterion that really decided each tie-break.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  fold,
   groupTables,
   rankAcrossGroups,
+  toMatchResult,
   rulesFor,
   type GroupTable,
   type MatchResult,
   type ReportedCard,
 } from '../src/index.js';
 import { results, teamsOfRound } from './competition-data.js';
-import { ROOT } from './helpers.js';
+import { ROOT, seed } from './helpers.js';
 
 const row = (t: GroupTable, team: string) => t.rows.find((r) => r.team === team)!;
 const byKey = (tables: GroupTable[]) => new Map(tables.map((t) => [t.key, t]));
@@ -194,4 +196,36 @@ describe('Champions League 2011-12 to 2023-24 (openfootball cl.txt): every group
       expect(tables.flatMap((t) => t.rows).filter((r) => r.level)).toEqual([]);
     },
   );
+});
+
+describe('the table at any point, and live', () => {
+  const dir = 'ucl/2020-21';
+  const groupD = readdirSync(join(ROOT, 'events', dir))
+    .filter((f) => f.startsWith('group-d-'))
+    .map((f) => ({ f, events: seed(`${dir}/${f}`) }));
+  const liverpoolAtalanta = 'group-d-md4-liverpool-atalanta.ndjson';
+
+  it('Group D while Liverpool v Atalanta is being played: 0-1 after Ilicic’s goal counts only with live', () => {
+    const matches = groupD.map(({ f, events }) => {
+      if (f !== liverpoolAtalanta) return toMatchResult(fold(events), f);
+      const firstGoal = events.findIndex((e) => e.type === 'goal');
+      return toMatchResult(fold(events.slice(0, firstGoal + 1)), f);
+    });
+    const current = matches.find((m) => m.id === liverpoolAtalanta)!;
+    expect(current).toMatchObject({ standing: 'live', score: { home: 0, away: 1 } });
+    const before = groupTables(matches)[0]!;
+    expect(before.rows.find((r) => r.team === 'Atalanta')).toMatchObject({ points: 4, played: 3 });
+    const live = groupTables(matches, { live: true })[0]!;
+    expect(live.rows.find((r) => r.team === 'Atalanta')).toMatchObject({ points: 7, played: 4, live: 1 });
+    expect(live.notes).toContain('Liverpool 0-1 Atalanta: in progress');
+  });
+
+  it('the table after matchday 2, by matchday or by date, is the same table', () => {
+    const matches = groupD.map(({ f, events }) => toMatchResult(fold(events), f));
+    const byDay = groupTables(matches, { until: '2020-10-27' })[0]!;
+    const byMatchday = groupTables(matches, { untilMatchday: 2 })[0]!;
+    expect(byDay.rows.map((r) => [r.team, r.points])).toEqual(byMatchday.rows.map((r) => [r.team, r.points]));
+    expect(byDay.counted).toHaveLength(4);
+    expect(byDay.remaining).toHaveLength(4);
+  });
 });

@@ -19,16 +19,23 @@ export interface ThroughEntry {
 }
 
 /**
- * The teams of the first matches of rounds named like `round` (e.g. /quarter/i), ordered by the day
+ * The teams of the first matches of rounds named like `round` (/quarter/i, or a part of the name), ordered by the day
  * they qualified. `places` says how many of a group go through (default 2).
  */
-export function throughToRound(matches: readonly MatchResult[], round: RegExp, places = 2): ThroughEntry[] {
-  const target = matches.filter((m) => round.test(m.fixture.round));
+export function throughToRound(
+  matches: readonly MatchResult[],
+  round: RegExp | string,
+  places = 2,
+): ThroughEntry[] {
+  const needle = typeof round === 'string' ? round.toLowerCase() : null;
+  const inRound = (name: string) =>
+    needle !== null ? name.toLowerCase().includes(needle) : (round as RegExp).test(name);
+  const target = matches.filter((m) => inRound(m.fixture.round));
   if (target.length === 0) return [];
   const start = target.reduce((a, m) => (m.kickoff < a ? m.kickoff : a), target[0]!.kickoff);
   const teams = new Map<string, TeamRef>();
   for (const m of target) for (const t of [m.home, m.away]) teams.set(t.id, t);
-  const before = matches.filter((m) => m.kickoff < start && !round.test(m.fixture.round));
+  const before = matches.filter((m) => m.kickoff < start && !inRound(m.fixture.round));
   const groups = groupsOf(before);
   const entries: Omit<ThroughEntry, 'order'>[] = [];
   const cache = new Map<string, Qualification>();
