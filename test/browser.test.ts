@@ -3,7 +3,7 @@
  * against the real server on loopback and a real file store. No browser is ever downloaded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -18,22 +18,36 @@ const CHROMIUM = process.env.MATCHLINE_CHROMIUM ?? '/usr/bin/chromium';
 let centre: RunningMatchCentre & { folder: string };
 let context: BrowserContext;
 
+/** Why the browser could not start; every test then fails with it (counted as failed, never skipped). */
+let launchError: Error | null = null;
+
 beforeAll(async () => {
   centre = await startOn([...GROUP_D.filter((f) => f !== LIV_ATA), LIV_RMA]);
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'matchline-chromium-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: 'reduce',
-  });
+  if (!existsSync(CHROMIUM)) {
+    launchError = new Error(
+      `Chromium is not at ${CHROMIUM}: install the distribution's package (apt-get install chromium) ` +
+        'or set MATCHLINE_CHROMIUM to its path; the browser tests do not download a browser',
+    );
+    return;
+  }
+  try {
+    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'matchline-chromium-')), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+      viewport: { width: 1280, height: 900 },
+      reducedMotion: 'reduce',
+    });
+  } catch (error) {
+    launchError = new Error(`Chromium at ${CHROMIUM} did not start: ${(error as Error).message}`);
+  }
 }, 60_000);
 
 afterAll(async () => {
@@ -42,6 +56,7 @@ afterAll(async () => {
 });
 
 async function open(path: string, before: (page: Page) => void = () => undefined): Promise<Page> {
+  if (launchError) throw launchError;
   const page = await context.newPage();
   before(page);
   const errors: string[] = [];
@@ -166,5 +181,44 @@ describe('match centre in Chromium', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(seed(LIV_RMA).length - 2); // everything but the fixture and line-ups
     await page.close();
+  }, 60_000);
+
+  it('is keyboard accessible: every control in tab order, the scrubber and Follow live from the keys', async () => {
+    const page = await open('/?stream=r16-leg1-liverpool-real-madrid');
+    await page.waitForFunction(() => document.body.dataset.status === 'finished');
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+    }
+    // Follow live is disabled (so skipped) while the page follows the match.
+    expect(order).toEqual(['stream', 'speed', 'scrubber', 'timeline']);
+    await page.focus('#scrubber');
+    await page.keyboard.press('Home');
+    expect(await page.textContent('#score')).toBe('0–0');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('follow');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('score')?.textContent === '2–5');
+    expect(await page.isDisabled('#follow')).toBe(true);
+    await page.close();
+  }, 60_000);
+
+  it('honours reduced motion: the score flashes only when motion is welcome', async () => {
+    const animationAfterGoals = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const page = await open('/?stream=r16-leg1-liverpool-real-madrid&speed=200');
+      await page.emulateMedia({ reducedMotion });
+      await page.waitForFunction(() => document.body.dataset.status === 'finished', undefined, {
+        timeout: 30_000,
+      });
+      const style = await page.evaluate(() => {
+        const score = document.getElementById('score')!;
+        return { flashed: score.classList.contains('changed'), name: getComputedStyle(score).animationName };
+      });
+      await page.close();
+      return style;
+    };
+    expect(await animationAfterGoals('no-preference')).toEqual({ flashed: true, name: 'flash' });
+    expect(await animationAfterGoals('reduce')).toEqual({ flashed: true, name: 'none' });
   }, 60_000);
 });
