@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { Bench } from 'tinybench';
 import { checkEvent, fold, toNdjson, buildFrames, type MatchEvent } from '../src/index.js';
 import { parseStream } from '../src/events/index.js';
-import { importStatsBomb, type SbEvent, type SbLineupTeam } from '../src/import/statsbomb.js';
+import { importStatsBomb, type SbEvent, type SbLineupTeam } from '../src/import/statsbomb/index.js';
 import { arbMatch } from '../src/testing/index.js';
 import { bareValidators, plainFold, plainFrames, plainState, plainStep } from './baseline.js';
 import { MemoryEventStore } from '../src/store/index.js';

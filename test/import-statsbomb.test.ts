@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importStatsBomb, type SbEvent, type SbLineupTeam } from '../src/import/statsbomb.js';
+import { importStatsBomb, type SbEvent, type SbLineupTeam } from '../src/import/statsbomb/index.js';
 import { parseFootballJson } from '../src/import/openfootball/index.js';
 import { minutesPlayed, minutesOf } from '../src/index.js';
 import { ROOT } from './helpers.js';

@@ -57,6 +57,8 @@ export const ERROR_CODES = {
   STORE_LOCKED: 'a stream locked by another writer for too long',
   // Importers
   IMPORT_NOTE: 'something an importer had to guess or leave out',
+  PROVIDER_FORMAT: 'a provider file that does not have the shape its importer reads',
+  FEED_CONTRADICTION: 'a provider feed that contradicts itself (events against its own match sheet)',
   // Files and CLI
   FILE_NOT_FOUND: 'a file that does not exist or cannot be read',
   USAGE: 'a command used the wrong way',

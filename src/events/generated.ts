@@ -217,7 +217,14 @@ export interface TeamSheet {
 }
 export interface Player {
   id: string;
+  /**
+   * The name the player is known by (a nickname or common name when the source has one).
+   */
   name: string;
+  /**
+   * The full or legal name, when the source gives one that differs from name.
+   */
+  fullName?: string;
   shirt?: number;
   position?: string;
 }

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatProblem, MatchlineError, toNdjson, type MatchEvent } from '../../events/index.js';
-import type { SbEvent, SbLineupTeam, SbMatch } from '../../import/statsbomb.js';
+import type { SbEvent, SbLineupTeam, SbMatch } from '../../import/statsbomb/index.js';
 import type { MatchState } from '../../match/state.js';
 import type { Cli, Output } from '../context.js';
 import { readText } from '../io.js';
@@ -58,7 +58,7 @@ export function register(program: Command, cli: Cli): void {
       }) =>
         cli.run(async () => {
           // Importers load only for this command.
-          const { importStatsBomb } = await import('../../import/statsbomb.js');
+          const { importStatsBomb } = await import('../../import/statsbomb/index.js');
           let match: SbMatch | undefined;
           if (opts.match) {
             const entries = readJson<SbMatch[] | SbMatch>(opts.match);

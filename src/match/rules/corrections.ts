@@ -12,10 +12,12 @@ const AMENDABLE: Partial<Record<MatchEvent['type'], readonly string[]>> = {
   goal: ['team', 'scorer', 'scorerTeam', 'assist', 'penalty', 'ownGoal', 'at'],
   booking: ['card', 'player', 'at'],
   substitution: ['playerOff', 'playerOn', 'at'],
+  action: ['player', 'at'],
 };
 /** After full time only credit may change: never the score, never who was on the pitch (R-COR-4). */
 const AMENDABLE_AFTER_FULL_TIME: Partial<Record<MatchEvent['type'], readonly string[]>> = {
   goal: ['scorer', 'scorerTeam', 'assist', 'penalty', 'ownGoal'],
+  action: ['player'],
 };
 const RETRACTABLE = new Set<MatchEvent['type']>([
   'goal',
@@ -26,8 +28,11 @@ const RETRACTABLE = new Set<MatchEvent['type']>([
   'addedTime',
   'varReviewStarted',
   'varReviewCompleted',
+  'action',
 ]);
+/** An action changes no figure, so a provider may delete one at any time (Opta type 43). */
 const RETRACTABLE_AFTER_FULL_TIME = new Set<MatchEvent['type']>([
+  'action',
   'addedTime',
   'varReviewStarted',
   'varReviewCompleted',

@@ -2,11 +2,12 @@
  * StatsBomb open data to a matchline stream. Pure: takes the parsed events, lineups and (optionally)
  * the matches-file entry; never reads files. Order is StatsBomb's `index`, never the minute.
  */
-import type { MatchEvent, Rules, Side } from '../events/index.js';
-import type { Problem } from '../events/errors.js';
-import { fold } from '../match/fold.js';
-import type { MatchState } from '../match/state.js';
-import { periodStart } from '../time/index.js';
+import type { MatchEvent, Rules, Side } from '../../events/index.js';
+import type { Problem } from '../../events/errors.js';
+import { MatchlineError } from '../../events/errors.js';
+import { finishStream, keepValid, preferName, type Checkpoint } from '../kit/index.js';
+import type { MatchState } from '../../match/state.js';
+import { formatElapsed, periodStart } from '../../time/index.js';
 
 /* The subset of StatsBomb's JSON the importer reads. */
 interface SbRef {
@@ -59,6 +60,8 @@ export interface SbMatch {
   stadium?: { name: string } | null;
   home_team: { home_team_id: number; home_team_name: string };
   away_team: { away_team_id: number; away_team_name: string };
+  home_score?: number | null;
+  away_score?: number | null;
 }
 
 /** A goal known from another source (e.g. openfootball) for the part of a match an excerpt leaves out. */
@@ -89,6 +92,13 @@ export interface StatsBombInput {
   readonly priorGoals?: readonly PriorGoal[];
   /** Keep every other on-ball event as an `action` (the whole feed), instead of only counting it. */
   readonly keepActions?: boolean;
+  /**
+   * Players (StatsBomb id or name) who went off for a concussion substitute. StatsBomb codes these
+   * changes as Tactical or Injury, so the feed cannot say; the match report can.
+   */
+  readonly concussion?: readonly (number | string)[];
+  /** The events file's name, for warnings. */
+  readonly file?: string;
 }
 
 export interface ImportResult {
@@ -98,6 +108,8 @@ export interface ImportResult {
   /** The importer's own notes (home/away guessed, excerpt prelude, ...) and the engine's lenient warnings. */
   readonly warnings: Problem[];
   readonly state: MatchState;
+  /** The score as the matches file decides it (the events' own without one). */
+  readonly result: { readonly score: { home: number; away: number }; readonly decidedBy: string; readonly agrees: boolean };
 }
 
 const T = {
@@ -177,7 +189,13 @@ export function importStatsBomb(input: StatsBombInput): ImportResult {
   }
   const homeTeam = input.lineups.find((t) => t.team_id === homeId);
   const awayTeam = input.lineups.find((t) => t.team_id !== homeId);
-  if (!homeTeam || !awayTeam) throw new Error('the lineups file must hold both teams');
+  if (!homeTeam || !awayTeam)
+    throw new MatchlineError({ code: 'PROVIDER_FORMAT', message: 'the lineups file must hold both teams' });
+  // Names: the lineups' nickname (the name a player is known by) first, the full name kept.
+  const names = new Map<string, { name: string; fullName?: string }>();
+  for (const team of input.lineups)
+    for (const p of team.lineup) names.set(pid(p.player_id), preferName(p.player_nickname, p.player_name, pid(p.player_id)));
+  const named = (id: string, fallback: string) => names.get(id) ?? preferName(undefined, fallback, id);
   const sideOf = (teamId: number | undefined): Side => (teamId === homeTeam.team_id ? 'home' : 'away');
 
   const periods = new Set(sorted.map((e) => e.period));
@@ -194,10 +212,14 @@ export function importStatsBomb(input: StatsBombInput): ImportResult {
   const out: MatchEvent[] = [];
   const push = (e: Record<string, unknown>) => out.push(e as unknown as MatchEvent);
   const m = input.match;
+  if (!m && !input.fixture?.kickoff)
+    throw new MatchlineError({
+      code: 'USAGE',
+      message:
+        'StatsBomb events and lineups carry no date: give the matches file (or its entry) or the kick-off time',
+    });
   const kickoff =
-    input.fixture?.kickoff ??
-    (m ? `${m.match_date}T${(m.kick_off ?? '00:00:00.000').slice(0, 8)}Z` : '1970-01-01T00:00:00Z');
-  if (!m && !input.fixture?.kickoff) note('no kick-off time given: the fixture says 1970-01-01');
+    input.fixture?.kickoff ?? `${m!.match_date}T${(m!.kick_off ?? '00:00:00.000').slice(0, 8)}Z`;
   push({
     id: 'sb-fixture',
     type: 'fixture',
@@ -222,7 +244,7 @@ export function importStatsBomb(input: StatsBombInput): ImportResult {
       sideOf(xi.team?.id),
       (xi.tactics?.lineup ?? []).map((l) => ({
         id: pid(l.player.id),
-        name: l.player.name,
+        ...named(pid(l.player.id), l.player.name),
         ...(l.jersey_number === undefined ? {} : { shirt: l.jersey_number }),
         ...(l.position ? { position: l.position.name } : {}),
       })),
@@ -238,7 +260,7 @@ export function importStatsBomb(input: StatsBombInput): ImportResult {
         .filter((p) => p.positions?.some((x) => x.start_reason === 'Starting XI'))
         .map((p) => ({
           id: pid(p.player_id),
-          name: p.player_name,
+          ...named(pid(p.player_id), p.player_name),
           ...(p.jersey_number === undefined ? {} : { shirt: p.jersey_number }),
         })),
     );
@@ -252,7 +274,7 @@ export function importStatsBomb(input: StatsBombInput): ImportResult {
         .filter((p) => !startIds.has(pid(p.player_id)))
         .map((p) => ({
           id: pid(p.player_id),
-          name: p.player_name,
+          ...named(pid(p.player_id), p.player_name),
           ...(p.jersey_number === undefined ? {} : { shirt: p.jersey_number }),
         })),
     };
@@ -358,9 +380,29 @@ export function importStatsBomb(input: StatsBombInput): ImportResult {
   const ended = new Set<number>();
   const playedInPeriod = new Map<string, boolean>(); // team|period -> has an in-play event
   const subGroup = new Map<Side, string | null>();
+  const concussed = new Set((input.concussion ?? []).map(String));
+  const lastMs = new Map<number, number>();
   for (const e of sorted) {
     const side = sideOf(e.team?.id);
     const at = { period: e.period, ms: ms(e.timestamp) };
+    // After its period's Half End nothing more happens in it (kloppy appended such events to 15946).
+    if (ended.has(e.period) && e.type.id !== T.halfEnd) {
+      warnings.push({
+        code: e.type.id === T.ownGoalAgainst || e.type.id === T.shot ? 'FEED_CONTRADICTION' : 'IMPORT_NOTE',
+        message: `${e.type.name} (index ${e.index}, ${e.minute}:${String(e.second).padStart(2, '0')}) comes after the Half End of period ${e.period}: left out`,
+        eventId: `sb-${e.index}`,
+      });
+      continue;
+    }
+    // A stamp earlier than the event before it in index order (rulebook §7): kept at the later time.
+    const before = lastMs.get(e.period) ?? 0;
+    if (at.ms < before && e.type.id !== T.halfStart) {
+      note(
+        `index ${e.index} (${e.type.name}) is stamped ${e.timestamp}, before the event it follows: placed at ${formatElapsed({ period: e.period, ms: before })}`,
+        e.index,
+      );
+      at.ms = before;
+    } else lastMs.set(e.period, at.ms);
     const base = {
       id: `sb-${e.index}`,
       at,
@@ -401,7 +443,10 @@ export function importStatsBomb(input: StatsBombInput): ImportResult {
           team: side,
           playerOff: pid(e.player.id),
           playerOn: pid(e.substitution.replacement.id),
-          kind: 'normal',
+          kind:
+            concussed.has(String(e.player.id)) || concussed.has(e.player.name) || concussed.has(named(pid(e.player.id), e.player.name).name)
+              ? 'concussion'
+              : 'normal',
           atInterval,
           ...(atInterval ? {} : { opportunityId: group }),
         });
@@ -499,6 +544,20 @@ export function importStatsBomb(input: StatsBombInput): ImportResult {
   const last = out[out.length - 1];
   if (last && last.type === 'periodEnded') push({ id: 'sb-full-time', type: 'matchEnded', at: last.at });
 
-  const state = fold(out, undefined, { mode: 'lenient' });
-  return { events: out, skipped, warnings: [...warnings, ...state.warnings], state };
+  const events = keepValid(out as unknown as Record<string, unknown>[], (message, eventId) =>
+    warnings.push({ code: 'IMPORT_NOTE', message, ...(eventId ? { eventId } : {}) }),
+  );
+  // The matches file's score is the final one (after extra time when played, never the kicks).
+  const matchSheet: Checkpoint | undefined =
+    typeof m?.home_score === 'number' && typeof m.away_score === 'number'
+      ? {
+          source: 'the StatsBomb matches file',
+          final: {
+            home: homeId === m.home_team.home_team_id ? m.home_score : m.away_score,
+            away: homeId === m.home_team.home_team_id ? m.away_score : m.home_score,
+          },
+        }
+      : undefined;
+  const stream = finishStream('statsbomb', events, warnings, matchSheet, input.file);
+  return { events: stream.events, skipped, warnings, state: stream.state, result: stream.result };
 }
