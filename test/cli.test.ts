@@ -262,6 +262,8 @@ describe('matchline import', () => {
       'test/fixtures/statsbomb/lineups/3788741.json',
       '--home',
       'Turkey',
+      '--kickoff',
+      '2021-06-11T21:00:00+02:00',
       '-o',
       out,
     );
@@ -280,6 +282,8 @@ describe('matchline import', () => {
         'test/fixtures/statsbomb/lineups/3788741.json',
         '--home',
         'Turkey',
+        '--kickoff',
+        '2021-06-11T21:00:00+02:00',
         '--keep-actions',
         '-o',
         full,

@@ -60,7 +60,7 @@ describe('StatsBomb 15986: Barcelona 2-2 Girona', () => {
       ['Borja García', 45, 48.14],
       ['Granell', 72, 74.14],
       ['Douglas Luiz', 18, 22.01],
-      ['Portugués', 85, 87.15],
+      ['Portu', 85, 87.15],
       ['Doumbia', 5, 9.0],
     ];
     for (const [name, nominal, actual] of oracle) {
@@ -177,9 +177,7 @@ describe('StatsBomb 3869685 excerpt: the World Cup 2022 final shoot-out', () => 
   });
 
   it('T-DIS-2: E. Martínez carded during the shoot-out: the card, nothing else', () => {
-    const martinez = [...result.state.players.values()].find((p) =>
-      p.name.startsWith('Damián Emiliano Martínez'),
-    )!;
+    const martinez = [...result.state.players.values()].find((p) => p.name === 'Emiliano Martínez')!;
     expect(martinez.cards.map((c) => [c.card, c.at?.period])).toEqual([['yellow', 5]]);
     expect(martinez.status).toBe('pitch');
   });
@@ -207,7 +205,9 @@ describe('keeping the whole feed as actions', () => {
     expect(full.state.score).toEqual(lean.state.score);
     expect(full.state.teams.home.opportunitiesUsed).toBe(lean.state.teams.home.opportunitiesUsed);
     expect(minutesPlayed(full.state)).toEqual(minutesPlayed(lean.state));
-    // Rulebook §7: index 2169 (a Ball Receipt) is stamped 00:01.546 after events near 48:00.
-    expect(full.warnings.map((w) => [w.code, w.eventId])).toEqual([['TIME_WENT_BACKWARDS', 'sb-2169']]);
+    // Rulebook §7: index 2169 (a Ball Receipt) is stamped 00:01.546 after events near 48:00; the
+    // importer keeps it at the later time and says so, so the engine sees no time going back.
+    expect(full.warnings.map((w) => [w.code, w.eventId])).toEqual([['IMPORT_NOTE', 'sb-2169']]);
+    expect(full.state.warnings.filter((w) => w.code === 'TIME_WENT_BACKWARDS')).toEqual([]);
   });
 });

@@ -6,24 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatProblem, MatchlineError, toNdjson, type MatchEvent } from '../../events/index.js';
-import type { SbEvent, SbLineupTeam, SbMatch } from '../../import/statsbomb/index.js';
 import type { MatchState } from '../../match/state.js';
 import type { Cli, Output } from '../context.js';
 import { readText } from '../io.js';
 import { progressBar } from '../ui.js';
-
-function readJson<T>(file: string): T {
-  const text = readText(file);
-  try {
-    return JSON.parse(text) as T;
-  } catch (error) {
-    throw new MatchlineError({
-      code: 'PARSE_ERROR',
-      message: `not valid JSON: ${(error as Error).message}`,
-      file,
-    });
-  }
-}
 
 export function register(program: Command, cli: Cli): void {
   const { io } = cli;
@@ -44,6 +30,7 @@ export function register(program: Command, cli: Cli): void {
     )
     .option('--match-id <id>', 'which entry of the matches file')
     .option('--home <team>', 'the home team name when there is no matches file (StatsBomb files do not say)')
+    .option('--kickoff <time>', 'the kick-off (ISO 8601 with offset) when there is no matches file')
     .option('--keep-actions', 'keep passes, carries and every other on-ball event as action events')
     .option('-o, --out <file>', 'write the stream here (NDJSON) instead of standard output')
     .action(
@@ -53,34 +40,28 @@ export function register(program: Command, cli: Cli): void {
         match?: string;
         matchId?: string;
         home?: string;
+        kickoff?: string;
         out?: string;
         keepActions?: boolean;
       }) =>
         cli.run(async () => {
           // Importers load only for this command.
-          const { importStatsBomb } = await import('../../import/statsbomb/index.js');
-          let match: SbMatch | undefined;
-          if (opts.match) {
-            const entries = readJson<SbMatch[] | SbMatch>(opts.match);
-            const list = Array.isArray(entries) ? entries : [entries];
-            match = opts.matchId
-              ? list.find((m) => String(m.match_id) === opts.matchId)
-              : list.length === 1
-                ? list[0]
-                : undefined;
-            if (!match)
-              throw new MatchlineError({
-                code: 'USAGE',
-                message: `${opts.match} holds ${list.length} matches: name one with --match-id`,
-              });
-          }
-          const result = importStatsBomb({
-            events: readJson<SbEvent[]>(opts.events),
-            lineups: readJson<SbLineupTeam[]>(opts.lineups),
-            ...(match ? { match } : {}),
-            ...(opts.home ? { fixture: { home: opts.home } } : {}),
-            keepActions: opts.keepActions === true,
-          });
+          const statsbomb = await import('../../import/statsbomb/index.js');
+          const named = (path: string) => ({ name: path, text: readText(path) });
+          const loaded = statsbomb.load(
+            {
+              events: named(opts.events),
+              lineups: named(opts.lineups),
+              ...(opts.match ? { matches: named(opts.match) } : {}),
+            },
+            {
+              ...(opts.matchId ? { matchId: opts.matchId } : {}),
+              ...(opts.home ? { home: opts.home } : {}),
+              ...(opts.kickoff ? { kickoff: opts.kickoff } : {}),
+              keepActions: opts.keepActions === true,
+            },
+          );
+          const result = { ...loaded.streams[0]!, skipped: loaded.skipped, warnings: loaded.warnings };
           emit(io, result.events, opts.out);
           const skipped = Object.entries(result.skipped).sort((a, b) => b[1] - a[1]);
           io.err(`imported ${result.events.length} events: ${scoreLine(result.state)}`);

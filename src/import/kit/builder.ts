@@ -32,7 +32,13 @@ const IN_MATCH_NOT_PLAY = new Set(['periodStarted', 'periodEnded', 'substitution
 
 /** At one instant a period starts before anything happens in it and ends after. */
 const rank = (entry: Entry) =>
-  entry.kind === 'event' ? (entry.event.type === 'periodStarted' ? -1 : entry.event.type === 'periodEnded' ? 1 : 0) : 0;
+  entry.kind === 'event'
+    ? entry.event.type === 'periodStarted'
+      ? -1
+      : entry.event.type === 'periodEnded'
+        ? 1
+        : 0
+    : 0;
 const instantOf = (entry: Entry): Instant => (entry.kind === 'play' ? entry.at : entry.event.at);
 
 export class StreamBuilder {
@@ -46,7 +52,12 @@ export class StreamBuilder {
   constructor(readonly options: BuilderOptions) {}
 
   warn(code: ErrorCode, message: string, extra: { eventId?: string; line?: number } = {}): void {
-    this.warnings.push({ code, message, ...(this.options.file ? { file: this.options.file } : {}), ...extra });
+    this.warnings.push({
+      code,
+      message,
+      ...(this.options.file ? { file: this.options.file } : {}),
+      ...extra,
+    });
   }
 
   /** A unique event id from the provider's id; a repeated provider id gets a suffix and a warning. */
@@ -55,7 +66,9 @@ export class StreamBuilder {
     let id = base;
     for (let n = 2; this.ids.has(id); n++) id = `${base}.${n}`;
     if (id !== base)
-      this.warn('IMPORT_NOTE', `provider id ${sourceId} occurs more than once: the repeat is ${id}`, { eventId: id });
+      this.warn('IMPORT_NOTE', `provider id ${sourceId} occurs more than once: the repeat is ${id}`, {
+        eventId: id,
+      });
     this.ids.add(id);
     if (!this.bySource.has(sourceId)) this.bySource.set(sourceId, id);
     return id;
@@ -185,7 +198,8 @@ export class StreamBuilder {
     const team = event.team as Side;
     const at = event.at;
     if (event.atInterval === undefined)
-      event.atInterval = at.period >= 2 && at.period <= 4 && at.ms < 60_000 && !played.has(`${team}|${at.period}`);
+      event.atInterval =
+        at.period >= 2 && at.period <= 4 && at.ms < 60_000 && !played.has(`${team}|${at.period}`);
     if (event.atInterval === true || event.opportunityId !== undefined) return;
     const open = group.get(team);
     if (open && open.period === at.period && at.ms - open.ms <= 60_000) event.opportunityId = open.id;

@@ -54,7 +54,7 @@ export function changesSince(
       target: original.id,
       reason: 'feedDeletion',
       source: { provider: d.provider, id: d.id },
-    } as MatchEvent);
+    });
   }
   for (const e of next) {
     const key = sourceKey(e);
@@ -84,7 +84,7 @@ export function changesSince(
         patch,
         reason: 'feedCorrection',
         ...(e.source ? { source: e.source } : {}),
-      } as MatchEvent);
+      });
     }
   }
   return { append, warnings };

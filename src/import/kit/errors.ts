@@ -90,7 +90,10 @@ export function guarded<T>(file: string, step: () => T): T {
     return step();
   } catch (error) {
     if (isMatchlineError(error)) throw error;
-    throw formatError(file, `the file does not have the shape this importer reads (${(error as Error).message})`);
+    throw formatError(
+      file,
+      `the file does not have the shape this importer reads (${(error as Error).message})`,
+    );
   }
 }
 

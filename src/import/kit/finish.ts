@@ -67,7 +67,10 @@ export function finishStream(
       warnings.push({ code: 'FEED_CONTRADICTION', message, ...(file ? { file } : {}) });
       const fixture = events[0];
       if (fixture?.type === 'fixture') {
-        events = [{ ...fixture, notes: `${fixture.notes ? `${fixture.notes} ` : ''}${message}.`.slice(0, 1000) }, ...events.slice(1)];
+        events = [
+          { ...fixture, notes: `${fixture.notes ? `${fixture.notes} ` : ''}${message}.`.slice(0, 1000) },
+          ...events.slice(1),
+        ];
         state = fold(events, undefined, { mode: 'lenient' });
       }
     } else if (sheet.fullTime && state.status === 'finished') {

@@ -109,7 +109,11 @@ export interface ImportResult {
   readonly warnings: Problem[];
   readonly state: MatchState;
   /** The score as the matches file decides it (the events' own without one). */
-  readonly result: { readonly score: { home: number; away: number }; readonly decidedBy: string; readonly agrees: boolean };
+  readonly result: {
+    readonly score: { home: number; away: number };
+    readonly decidedBy: string;
+    readonly agrees: boolean;
+  };
 }
 
 const T = {
@@ -171,7 +175,11 @@ export function importStatsBomb(input: StatsBombInput): ImportResult {
   const sorted = [...input.events].sort((a, b) => a.index - b.index);
   const warnings: Problem[] = [];
   const note = (message: string, index?: number) =>
-    warnings.push({ code: 'IMPORT_NOTE', message, ...(index === undefined ? {} : { index }) });
+    warnings.push({
+      code: 'IMPORT_NOTE',
+      message,
+      ...(index === undefined ? {} : { eventId: `sb-${index}` }),
+    });
   const skipped: Record<string, number> = {};
 
   // Home and away: the matches file, an explicit home team, or (a guess) the first Starting XI.
@@ -194,7 +202,8 @@ export function importStatsBomb(input: StatsBombInput): ImportResult {
   // Names: the lineups' nickname (the name a player is known by) first, the full name kept.
   const names = new Map<string, { name: string; fullName?: string }>();
   for (const team of input.lineups)
-    for (const p of team.lineup) names.set(pid(p.player_id), preferName(p.player_nickname, p.player_name, pid(p.player_id)));
+    for (const p of team.lineup)
+      names.set(pid(p.player_id), preferName(p.player_nickname, p.player_name, pid(p.player_id)));
   const named = (id: string, fallback: string) => names.get(id) ?? preferName(undefined, fallback, id);
   const sideOf = (teamId: number | undefined): Side => (teamId === homeTeam.team_id ? 'home' : 'away');
 
@@ -444,7 +453,9 @@ export function importStatsBomb(input: StatsBombInput): ImportResult {
           playerOff: pid(e.player.id),
           playerOn: pid(e.substitution.replacement.id),
           kind:
-            concussed.has(String(e.player.id)) || concussed.has(e.player.name) || concussed.has(named(pid(e.player.id), e.player.name).name)
+            concussed.has(String(e.player.id)) ||
+            concussed.has(e.player.name) ||
+            concussed.has(named(pid(e.player.id), e.player.name).name)
               ? 'concussion'
               : 'normal',
           atInterval,

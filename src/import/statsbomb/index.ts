@@ -60,7 +60,12 @@ function checkLineups(value: unknown, file: string): SbLineupTeam[] {
   if (!Array.isArray(value) || value.length !== 2)
     throw formatError(file, 'a StatsBomb lineups file is a JSON array of the two teams');
   value.forEach((t, i) => {
-    if (!isRecord(t) || typeof t.team_id !== 'number' || typeof t.team_name !== 'string' || !Array.isArray(t.lineup))
+    if (
+      !isRecord(t) ||
+      typeof t.team_id !== 'number' ||
+      typeof t.team_name !== 'string' ||
+      !Array.isArray(t.lineup)
+    )
       throw formatError(file, `team ${i} lacks team_id, team_name or lineup`, { pointer: `/${i}` });
     t.lineup.forEach((p: unknown, j: number) => {
       if (!isRecord(p) || typeof p.player_id !== 'number' || typeof p.player_name !== 'string')
@@ -73,7 +78,7 @@ function checkLineups(value: unknown, file: string): SbLineupTeam[] {
 }
 
 function pickMatch(value: unknown, file: string, matchId: number | string | undefined): SbMatch {
-  const list = Array.isArray(value) ? value : [value];
+  const list: unknown[] = Array.isArray(value) ? (value as unknown[]) : [value];
   const match =
     matchId === undefined
       ? list.length === 1
@@ -86,12 +91,22 @@ function pickMatch(value: unknown, file: string, matchId: number | string | unde
       message: `${file} holds ${list.length} matches${matchId === undefined ? ': name one with matchId' : `, none with id ${String(matchId)}`}`,
       file,
     });
-  if (!isRecord(match) || typeof match.match_date !== 'string' || !isRecord(match.home_team) || !isRecord(match.away_team))
+  if (
+    !isRecord(match) ||
+    typeof match.match_date !== 'string' ||
+    !isRecord(match.home_team) ||
+    !isRecord(match.away_team)
+  )
     throw formatError(file, 'a matches entry lacks match_date, home_team or away_team');
   return match as unknown as SbMatch;
 }
 
-export function load(files: StatsBombFiles, options: StatsBombOptions = {}): LoadResult {
+/** The one-call result, plus the StatsBomb event types left out (by type name) when actions are not kept. */
+export interface StatsBombLoadResult extends LoadResult {
+  readonly skipped: Readonly<Record<string, number>>;
+}
+
+export function load(files: StatsBombFiles, options: StatsBombOptions = {}): StatsBombLoadResult {
   const eventsFile = fileName(files.events, 'events.json');
   const lineupsFile = fileName(files.lineups, 'lineups.json');
   const events = checkEvents(parseJson(fileText(files.events), eventsFile), eventsFile);
@@ -107,7 +122,12 @@ export function load(files: StatsBombFiles, options: StatsBombOptions = {}): Loa
       lineups,
       ...(match ? { match } : {}),
       ...(options.home || options.kickoff
-        ? { fixture: { ...(options.home ? { home: options.home } : {}), ...(options.kickoff ? { kickoff: options.kickoff } : {}) } }
+        ? {
+            fixture: {
+              ...(options.home ? { home: options.home } : {}),
+              ...(options.kickoff ? { kickoff: options.kickoff } : {}),
+            },
+          }
         : {}),
       ...(options.rules ? { rules: options.rules } : {}),
       keepActions: options.keepActions === true,
@@ -116,8 +136,11 @@ export function load(files: StatsBombFiles, options: StatsBombOptions = {}): Loa
     }),
   );
   const id = match ? `statsbomb-${match.match_id}` : 'statsbomb';
-  return loadResult(
-    [{ id, events: result.events, state: result.state, result: result.result }],
-    result.warnings,
-  );
+  return {
+    ...loadResult(
+      [{ id, events: result.events, state: result.state, result: result.result }],
+      result.warnings,
+    ),
+    skipped: result.skipped,
+  };
 }
