@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { Subject } from 'rxjs';
 import { buildFrames, fold, live, toNdjson, withHistory, type MatchEvent } from '../src/index.js';
 import { parseStream } from '../src/events/index.js';
-import { importStatsBomb, type SbEvent, type SbLineupTeam } from '../src/import/statsbomb.js';
+import { importStatsBomb, type SbEvent, type SbLineupTeam } from '../src/import/statsbomb/index.js';
 import { MemoryEventStore } from '../src/store/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
