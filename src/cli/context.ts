@@ -1,4 +1,5 @@
 /** What every command gets: where to print, how to run an action and map its outcome to an exit code. */
+import { readFileSync } from 'node:fs';
 import { formatProblem, MatchlineError, toProblem } from '../events/index.js';
 
 export interface Output {
@@ -58,4 +59,20 @@ export function createCli(io: Output): Cli {
         });
     },
   };
+}
+
+/** The version in matchline's own package.json (found upwards from this file: src/ or dist/src/). */
+export function packageVersion(): string {
+  for (let dir = new URL('.', import.meta.url); dir.pathname !== '/'; dir = new URL('..', dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (manifest.name === 'matchline' && manifest.version) return manifest.version;
+    } catch {
+      // no package.json at this level: keep looking upwards
+    }
+  }
+  return 'unknown';
 }

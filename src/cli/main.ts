@@ -5,7 +5,7 @@
  * so a command that needs neither never loads them.
  */
 import { Command } from 'commander';
-import { createCli, type Output } from './context.js';
+import { createCli, packageVersion, type Output } from './context.js';
 import { register as importCommand } from './commands/import.js';
 import { register as recordsCommand } from './commands/records.js';
 import { register as replayCommand } from './commands/replay.js';
@@ -34,7 +34,7 @@ program
   .description(
     'Event-sourced football match timelines: validate, summarise, replay, store, import, decide ties and tables.',
   )
-  .version('0.1.0');
+  .version(packageVersion(), '-V, --version', 'print the version of matchline');
 
 validateCommand(program, cli);
 summaryCommand(program, cli);

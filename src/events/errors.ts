@@ -61,6 +61,7 @@ export const ERROR_CODES = {
   FEED_CONTRADICTION: 'a provider feed that contradicts itself (events against its own match sheet)',
   // Files and CLI
   FILE_NOT_FOUND: 'a file that does not exist or cannot be read',
+  NO_STREAMS: 'a path or folder that holds no stream files',
   USAGE: 'a command used the wrong way',
 } as const;
 

@@ -69,6 +69,30 @@ export function parseJsonLines(text: string, file?: string): ParseResult {
 }
 
 /**
+ * One NDJSON line: its JSON value, a PARSE_ERROR problem, or null for a blank line. Shared by the text
+ * walker below and the Node file reader (`matchline/node`), so both judge a line the same way.
+ */
+export function parseNdjsonLine(
+  raw: string,
+  line: number,
+  file?: string,
+): { readonly value: unknown } | { readonly problem: Problem } | null {
+  if (raw.trim() === '') return null;
+  try {
+    return { value: JSON.parse(raw) as unknown };
+  } catch (error) {
+    return {
+      problem: {
+        ...(file === undefined ? {} : { file }),
+        line,
+        code: 'PARSE_ERROR',
+        message: `not valid JSON: ${cleanJsonMessage(error)}`,
+      },
+    };
+  }
+}
+
+/**
  * Walks NDJSON once: each parsed value with its 1-based line goes to `visit`, each line that is not
  * JSON becomes a PARSE_ERROR in `problems`. No array of lines, no record per line.
  */
@@ -84,22 +108,11 @@ function eachNdjsonValue(
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     line++;
-    const raw = text.slice(start, end);
+    const parsed = parseNdjsonLine(text.slice(start, end), line, file);
     start = end + 1;
-    if (raw.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      problems.push({
-        ...(file === undefined ? {} : { file }),
-        line,
-        code: 'PARSE_ERROR',
-        message: `not valid JSON: ${cleanJsonMessage(error)}`,
-      });
-      continue;
-    }
-    visit(value, line);
+    if (parsed === null) continue;
+    if ('problem' in parsed) problems.push(parsed.problem);
+    else visit(parsed.value, line);
   }
 }
 
