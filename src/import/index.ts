@@ -3,9 +3,19 @@
  * `matchline/node` reads the files. Each provider is a namespace with a one-call `load`.
  * Providers: add one `export` line here for each new importer.
  */
-import { importStatsBomb } from './statsbomb.js';
-
-export * from './statsbomb.js';
+export type { ImportedStream, LoadResult, ProviderFile } from './kit/index.js';
+export * as statsbomb from './statsbomb/index.js';
+export {
+  importStatsBomb,
+  type ImportResult,
+  type SbEvent,
+  type SbLineupTeam,
+  type SbMatch,
+  type StatsBombFiles,
+  type StatsBombInput,
+  type StatsBombLoadResult,
+  type StatsBombOptions,
+} from './statsbomb/index.js';
 export {
   AWAY_GOALS_RULES,
   defaultIsLeagueRound,
@@ -27,6 +37,3 @@ export {
   type StreamOptions,
   type TeamLookup,
 } from './openfootball/index.js';
-
-/** The one-call shape: `statsbomb.load({ events, lineups, match? })`. */
-export const statsbomb = { load: importStatsBomb } as const;

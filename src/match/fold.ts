@@ -41,16 +41,25 @@ export type Point = number | Instant | string;
 const NEVER = { period: Number.POSITIVE_INFINITY, ms: 0 };
 const ALWAYS = { period: Number.NEGATIVE_INFINITY, ms: 0 };
 
-/** The instant a point names (a display minute's end, FT as the end of everything). */
+/** Named points: HT is the end of the first half, ET the end of extra time (before any kicks). */
+const PERIOD_ENDS: Readonly<Record<string, Instant>> = {
+  HT: { period: 1, ms: Number.POSITIVE_INFINITY },
+  ET: { period: 4, ms: Number.POSITIVE_INFINITY },
+  AET: { period: 4, ms: Number.POSITIVE_INFINITY },
+};
+
+/** The instant a point names (a display minute's end, HT/ET as a period's end, FT as the end of everything). */
 export function pointInstant(point: Instant | string): Instant {
   if (typeof point !== 'string') return point;
   const upper = point.trim().toUpperCase();
   if (upper === 'FT' || upper === 'END') return NEVER;
+  const periodEnd = PERIOD_ENDS[upper];
+  if (periodEnd) return periodEnd;
   const minute = parseDisplayMinute(point);
   if (!minute) {
     throw new MatchlineError({
       code: 'USAGE',
-      message: `"${point}" is not a point: give an event count, a minute such as 67' or 45+2', or FT`,
+      message: `"${point}" is not a point: give an event count, a minute such as 67' or 90+3, HT, ET or FT`,
     });
   }
   return endOfMinute(minute);

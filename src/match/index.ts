@@ -6,3 +6,4 @@ export * from './discipline.js';
 export { describeEvent, minuteOf } from './describe.js';
 export { kickerSide, isDecided } from './rules/shootout.js';
 export * from './summary.js';
+export { toPlain, toRows, ROW_KINDS, type PlainState, type Row, type RowKind } from './plain.js';

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- this program exists to test require() */
 /**
  * The same package from CommonJS: `require()` of every entry point works on Node 20 (the CommonJS
  * build), with types. Run by scripts/package-test.ts with the repo root as the working directory.

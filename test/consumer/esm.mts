@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { decideTie, fold, isMatchlineError, parseStream, stateAt, toMatchResult } from 'matchline';
-import { openfootball, statsbomb, type SbEvent, type SbLineupTeam } from 'matchline/import';
+import { openfootball, statsbomb } from 'matchline/import';
 import { arbMatch } from 'matchline/testing';
 import { readStreamFile } from 'matchline/node';
 import fc from 'fast-check';
@@ -37,13 +37,12 @@ await readStreamFile('no/such/file.ndjson').then(
 console.log(`matchline/node: ${fromFile.length} events; a missing file is FILE_NOT_FOUND`);
 
 // matchline/import: StatsBomb and openfootball in one call each.
-const sb = (path: string): unknown => JSON.parse(readFileSync(`test/fixtures/statsbomb/${path}`, 'utf8'));
-const barca = statsbomb.load({
-  events: sb('events/15986.json') as SbEvent[],
-  lineups: sb('lineups/15986.json') as SbLineupTeam[],
-  fixture: { home: 'Barcelona' },
-});
-assert.deepEqual(barca.state.score, { home: 2, away: 2 });
+const sb = (path: string): string => readFileSync(`test/fixtures/statsbomb/${path}`, 'utf8');
+const barca = statsbomb.load(
+  { events: sb('events/15986.json'), lineups: sb('lineups/15986.json') },
+  { home: 'Barcelona' },
+);
+assert.deepEqual(barca.states[0]?.score, { home: 2, away: 2 });
 const euro = openfootball.load(readFileSync('test/fixtures/openfootball/euro.json', 'utf8'), {
   file: 'euro.json',
 });
