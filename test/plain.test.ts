@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, stateAt, toPlain, toRows, ROW_KINDS } from '../src/index.js';
+import { fold, stateAt, toPlain, toRows, ROW_KINDS, type PlainState } from '../src/index.js';
 import { seed } from './helpers.js';
 
 const LEG1 = 'ucl/2022-23/r16-leg1-liverpool-real-madrid.ndjson';
@@ -8,7 +8,7 @@ const FINAL = 'ucl/2021-22/final-liverpool-real-madrid.ndjson';
 describe('toPlain: a state as JSON keeps what Maps and Sets hold', () => {
   it('JSON.stringify of a folded state loses the players; of toPlain it keeps every one', () => {
     const state = fold(seed(LEG1));
-    expect(JSON.parse(JSON.stringify(state)).players).toEqual({});
+    expect((JSON.parse(JSON.stringify(state)) as { players: unknown }).players).toEqual({});
     const plain = JSON.parse(JSON.stringify(toPlain(state))) as ReturnType<typeof toPlain>;
     expect(plain.players).toHaveLength(state.players.size);
     const vinicius = plain.players.find((p) => p.id === 'vinicius-junior');
@@ -30,7 +30,9 @@ describe('toPlain: a state as JSON keeps what Maps and Sets hold', () => {
       { id: 'x-rescind', type: 'cardRescinded' as const, target: booking.id, reason: 'test' },
       ...events.slice(end),
     ];
-    const plain = JSON.parse(JSON.stringify(toPlain(fold(corrected, undefined, { mode: 'lenient' }))));
+    const plain = JSON.parse(
+      JSON.stringify(toPlain(fold(corrected, undefined, { mode: 'lenient' }))),
+    ) as PlainState;
     expect(plain.corrections.rescinded).toEqual([booking.id]);
   });
 });
