@@ -3,8 +3,10 @@
  * `matchline/node` reads the files. Each provider is a namespace with a one-call `load`.
  * Providers: add one `export` line here for each new importer.
  */
-export type { ImportedStream, LoadResult, ProviderFile } from './kit/index.js';
+export type { ImportedStream, LoadResult, ProviderFile, SnapshotChanges } from './kit/index.js';
+export { changesSince } from './kit/index.js';
 export * as statsbomb from './statsbomb/index.js';
+export * as opta from './opta/index.js';
 export {
   importStatsBomb,
   type ImportResult,

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatProblem, MatchlineError, toNdjson, type MatchEvent } from '../../events/index.js';
+import type { LoadResult } from '../../import/kit/index.js';
 import type { MatchState } from '../../match/state.js';
 import type { Cli, Output } from '../context.js';
 import { readText } from '../io.js';
@@ -15,7 +16,11 @@ export function register(program: Command, cli: Cli): void {
   const { io } = cli;
   const command = program
     .command('import')
-    .description('turn provider data into matchline streams (StatsBomb open data, openfootball)');
+    .description(
+      'turn provider data into matchline streams (StatsBomb, openfootball, Opta, Stats Perform, ...)',
+    );
+
+  for (const provider of PROVIDERS) registerProvider(command, cli, provider);
 
   command
     .command('statsbomb')
@@ -119,6 +124,68 @@ export function register(program: Command, cli: Cli): void {
             `wrote ${loaded.streams.length} streams to ${opts.out} (${unreadable} unreadable lines, ${loaded.warnings.length} warnings, ${loaded.cancelled.length} cancelled)`,
           );
           return unreadable > 0 ? 1 : 0;
+        }),
+    );
+}
+
+interface ProviderCommand {
+  readonly name: string;
+  readonly description: string;
+  readonly files: string;
+  readonly load: (
+    files: { name: string; text: string }[],
+    options: { keepActions: boolean; competition?: string; season?: string },
+  ) => Promise<LoadResult>;
+}
+
+/** Event providers: each reads its files in any order and tells them apart by content. */
+const PROVIDERS: readonly ProviderCommand[] = [
+  {
+    name: 'opta',
+    description: 'an Opta F24 event feed and its F7 match sheet to a folder with the match stream',
+    files: 'the F24 (events) and F7 (match sheet) files, in any order',
+    load: async (files, options) => (await import('../../import/opta/index.js')).loadFiles(files, options),
+  },
+];
+
+function registerProvider(command: Command, cli: Cli, provider: ProviderCommand): void {
+  command
+    .command(provider.name)
+    .description(provider.description)
+    .argument('<files...>', provider.files)
+    .requiredOption('-o, --out <dir>', 'the folder to write the stream into (one NDJSON file per match)')
+    .option('--keep-actions', 'keep every on-ball event as an action event')
+    .option('--competition <name>', 'the competition, when the files do not name it')
+    .option('--season <season>', 'the season (2018-19 or 2019), when the files do not say')
+    .action(
+      (
+        files: string[],
+        opts: { out: string; keepActions?: boolean; competition?: string; season?: string },
+      ) =>
+        cli.run(async () => {
+          const loaded = await provider.load(
+            files.map((name) => ({ name, text: readText(name) })),
+            {
+              keepActions: opts.keepActions === true,
+              ...(opts.competition ? { competition: opts.competition } : {}),
+              ...(opts.season ? { season: opts.season } : {}),
+            },
+          );
+          mkdirSync(opts.out, { recursive: true });
+          for (const s of loaded.streams) {
+            const path = insideFolder(opts.out, `${s.id}.ndjson`);
+            writeFileSync(path, toNdjson(s.events));
+            const decided = s.result.agrees
+              ? ''
+              : ` (the events give ${s.state.score.home}-${s.state.score.away}; ${s.result.decidedBy} decides ${s.result.score.home}-${s.result.score.away})`;
+            cli.io.err(`wrote ${path}: ${s.events.length} events, ${scoreLine(s.state)}${decided}`);
+          }
+          for (const w of loaded.warnings) cli.io.err(formatProblem(w));
+          const contradictions = loaded.warnings.filter((w) => w.code === 'FEED_CONTRADICTION').length;
+          cli.io.err(
+            `${loaded.streams.length} stream(s), ${loaded.warnings.length} warnings (${contradictions} where the feed contradicts itself)`,
+          );
+          return 0;
         }),
     );
 }

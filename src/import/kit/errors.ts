@@ -41,15 +41,25 @@ const xml = new XMLParser({
   attributeNamePrefix: '',
   parseAttributeValue: false,
   parseTagValue: false,
-  isArray: () => true,
+  // Every element is an array of nodes (one or many), every attribute a string, every text a #text.
+  isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
+  alwaysCreateTextNode: true,
   processEntities: true,
+  captureMetaData: true,
 });
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 /** An XML element as fast-xml-parser gives it: attributes as strings, every child as an array. */
 export type XmlNode = { [key: string]: string | XmlNode[] | undefined };
 
+/** A parsed XML file: its root and the line each element starts on (for errors and warnings). */
+export interface XmlDocument {
+  readonly root: XmlNode;
+  line(node: XmlNode): number | undefined;
+}
+
 /** XML text to a tree (comments dropped); malformed XML is a PARSE_ERROR with the file and line. */
-export function parseXml(text: string, file: string): XmlNode {
+export function parseXml(text: string, file: string): XmlDocument {
   const body = stripBom(text);
   const valid = XMLValidator.validate(body);
   if (valid !== true) {
@@ -60,7 +70,26 @@ export function parseXml(text: string, file: string): XmlNode {
       line: valid.err.line,
     });
   }
-  return xml.parse(body) as XmlNode;
+  const root = xml.parse(body) as XmlNode;
+  // Line starts, once, so each element's offset maps to a line by binary search.
+  const starts = [0];
+  for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) starts.push(i + 1);
+  return {
+    root,
+    line(node) {
+      const offset = (node as unknown as Record<symbol, { startIndex?: number } | undefined>)[META]
+        ?.startIndex;
+      if (offset === undefined) return undefined;
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo + 1;
+    },
+  };
 }
 
 /** Child elements of a node by name (always an array). */

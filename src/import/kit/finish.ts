@@ -32,6 +32,8 @@ export interface ImportedStream {
   readonly state: MatchState;
   /** The score as decided by the provider's match sheet (the fold's own when there is no sheet). */
   readonly result: { readonly score: Score; readonly decidedBy: string; readonly agrees: boolean };
+  /** Provider ids the feed marks as deleted (Opta type 43, DataFactory deletedIncidences): give them to changesSince. */
+  readonly deleted?: readonly { readonly provider: string; readonly id: string }[];
 }
 
 /** The one-call shape every importer returns. */
@@ -54,6 +56,27 @@ export function finishStream(
 ): ImportedStream {
   let events = built;
   let state = fold(events, undefined, { mode: 'lenient' });
+  // An event the engine rejects has no effect; it is left out of what is written, and said so, so
+  // the stream folds in strict mode too (the feed, not the engine, contradicted itself).
+  if (state.rejected.size > 0) {
+    for (const [index, problem] of state.rejected)
+      warnings.push({
+        code: 'FEED_CONTRADICTION',
+        message:
+          `left out ${events[index]?.type ?? 'an event'} ${problem.eventId ?? ''}: ${problem.code}: ${problem.message}`.replace(
+            / {2}/g,
+            ' ',
+          ),
+        ...(problem.eventId ? { eventId: problem.eventId } : {}),
+        ...(file ? { file } : {}),
+      });
+    events = events.filter((_, i) => !state.rejected.has(i));
+    // Full time is where the last period kept ended.
+    const end = events.findLastIndex((e) => e.type === 'matchEnded');
+    const lastPeriod = events.findLast((e) => e.type === 'periodEnded');
+    if (end >= 0 && lastPeriod) events[end] = { ...events[end]!, at: lastPeriod.at };
+    state = fold(events, undefined, { mode: 'lenient' });
+  }
   let agrees = true;
   if (sheet && (sheet.fullTime || sheet.final)) {
     agrees =

@@ -6,3 +6,5 @@ export * from './builder.js';
 export * from './finish.js';
 export * from './corrections.js';
 export * from './cards.js';
+export * from './rules.js';
+export * from './lineups.js';
