@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fold, toNdjson } from '../src/index.js';
 import { parseStream } from '../src/events/index.js';
-import { importStatsBomb, type SbEvent, type SbLineupTeam } from '../src/import/statsbomb.js';
+import { importStatsBomb, type SbEvent, type SbLineupTeam } from '../src/import/statsbomb/index.js';
 import { MemoryEventStore } from '../src/store/index.js';
 import { startMatchCentre } from '../src/serve/index.js';
 

@@ -5,3 +5,4 @@ export * from './match/index.js';
 export * from './competition/index.js';
 export * from './identity/index.js';
 export * from './replay/index.js';
+export * from './render/index.js';
