@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { checkStreamId, type EventStore, type ExpectedVersion } from '../store/index.js';
+import { checkStreamId, type EventStore, type ExpectedVersion } from '../store/store.js';
 import { EVENT_TYPES, type MatchEvent } from '../events/index.js';
 import { matchSummary, stateAt } from '../match/index.js';
 import { buildFrames } from '../replay/index.js';

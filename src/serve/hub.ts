@@ -6,7 +6,7 @@
 import { Subject, type Subscription } from 'rxjs';
 import { isCaughtUp, type MatchEvent } from '../events/index.js';
 import { applyEvent, createState, type MatchState } from '../match/index.js';
-import type { EventStore } from '../store/index.js';
+import type { EventStore } from '../store/store.js';
 import { deltaOf, metaOf, scoreboardOf, type DeltaMeta, type Scoreboard } from './deltas.js';
 import { encodeSse } from './sse.js';
 
