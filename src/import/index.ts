@@ -7,6 +7,7 @@ export type { ImportedStream, LoadResult, ProviderFile, SnapshotChanges } from '
 export { changesSince } from './kit/index.js';
 export * as statsbomb from './statsbomb/index.js';
 export * as opta from './opta/index.js';
+export * as statsperform from './statsperform/index.js';
 export {
   importStatsBomb,
   type ImportResult,

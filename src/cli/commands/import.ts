@@ -146,6 +146,14 @@ const PROVIDERS: readonly ProviderCommand[] = [
     files: 'the F24 (events) and F7 (match sheet) files, in any order',
     load: async (files, options) => (await import('../../import/opta/index.js')).loadFiles(files, options),
   },
+  {
+    name: 'statsperform',
+    description:
+      'a Stats Perform MA1 match sheet and its MA3 event feed (JSON or XML) to a folder with the match stream',
+    files: 'the MA1 (and the MA3, optional), in any order',
+    load: async (files, options) =>
+      (await import('../../import/statsperform/index.js')).loadFiles(files, options),
+  },
 ];
 
 function registerProvider(command: Command, cli: Cli, provider: ProviderCommand): void {

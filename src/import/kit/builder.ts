@@ -79,6 +79,11 @@ export class StreamBuilder {
     return this.bySource.get(sourceId);
   }
 
+  /** Every provider id given an event so far. */
+  sourceIds(): string[] {
+    return [...this.bySource.keys()];
+  }
+
   /** The fixture and line-ups (written first, in this order). */
   setup(event: Fields & { type: 'fixture' | 'lineups' }): void {
     this.head.push({ id: `${this.options.prefix}-${event.type}`, ...event });

@@ -41,6 +41,10 @@ export interface OptaMapping {
   /** Every player id in the line-ups. */
   readonly players: ReadonlySet<string>;
   readonly keepActions: boolean;
+  /** The team official a card without a player goes to (from a match sheet), when known. */
+  readonly officialOf?: (record: OptaRecord) => string | undefined;
+  /** The assist of a goal (from a match sheet), when known. */
+  readonly assistOf?: (record: OptaRecord) => string | undefined;
 }
 
 export interface OptaMapped {
@@ -185,12 +189,14 @@ export function mapOptaRecords(records: readonly OptaRecord[], map: OptaMapping)
       }
       if (r.typeId === 16) {
         const scorer = known(r, 'goal');
+        const assist = map.assistOf?.(r);
         builder.add(
           'goal',
           at,
           {
             ...goalSides(side, q.has(28)),
             ...(scorer ? { scorer } : {}),
+            ...(assist && map.players.has(assist) && !q.has(28) ? { assist } : {}),
             penalty: q.has(9),
             ownGoal: q.has(28),
           },
@@ -212,6 +218,11 @@ export function mapOptaRecords(records: readonly OptaRecord[], map: OptaMapping)
         builder.warn('IMPORT_NOTE', `card ${r.id} has none of the qualifiers 31, 32, 33: left out`, {
           eventId: r.id,
         });
+        continue;
+      }
+      const official = r.player === undefined ? map.officialOf?.(r) : undefined;
+      if (official) {
+        builder.add('booking', at, { team: side, official, card }, source);
         continue;
       }
       const player = known(r, 'card');
