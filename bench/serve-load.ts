@@ -219,7 +219,7 @@ interface RoundResult {
 async function round(
   child: ChildProcess,
   ndjson: string,
-  options: { streams: number; clients: number; events: number; rate: number },
+  options: { streams: number; clients: number; events: number; rate: number; coalesceMs?: number },
 ): Promise<RoundResult> {
   const store = new MemoryEventStore();
   const ids = Array.from({ length: options.streams }, (_, i) => `live-${i}`);
@@ -228,7 +228,10 @@ async function round(
   for (const [i, id] of ids.entries()) await store.append(id, perStream[i]!.slice(0, head));
   const centre = await startMatchCentre({
     store,
-    limits: { sseClients: options.clients + 10 },
+    limits: {
+      sseClients: options.clients + 10,
+      ...(options.coalesceMs === undefined ? {} : { sseCoalesceMs: options.coalesceMs }),
+    },
     heartbeatSeconds: 5,
   });
   try {
@@ -319,6 +322,10 @@ async function main(): Promise<void> {
       options: { streams: 1, clients, events: total, rate },
     },
     {
+      name: `the same, a socket write per message (sseCoalesceMs 0, the server before coalescing)`,
+      options: { streams: 1, clients, events: total, rate, coalesceMs: 0 },
+    },
+    {
       name: `${streams} streams live at once, ${(clients / streams) | 0} clients each, 400 events a stream at ${(rate * 2).toLocaleString('en')}/s in all`,
       options: { streams, clients, events: 400, rate: rate * 2 },
     },
@@ -333,13 +340,16 @@ async function main(): Promise<void> {
   );
   say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   try {
-    for (const scenario of scenarios) {
-      const results: RoundResult[] = [];
-      for (let r = 0; r < rounds; r++) {
-        results.push(await round(child, ndjson, scenario.options));
-        const last = results.at(-1)!;
-        console.error(`  ${scenario.name}, round ${r + 1}: ${JSON.stringify(last)}`);
+    // Rounds alternate between the scenarios, so a change in the machine's load hits them alike.
+    const all = scenarios.map(() => [] as RoundResult[]);
+    for (let r = 0; r < rounds; r++)
+      for (const [i, scenario] of scenarios.entries()) {
+        const result = await round(child, ndjson, scenario.options);
+        all[i]!.push(result);
+        console.error(`  ${scenario.name}, round ${r + 1}: ${JSON.stringify(result)}`);
       }
+    for (const [i, scenario] of scenarios.entries()) {
+      const results = all[i]!;
       const faults = results.map(
         (x) => `${x.clients.dropped}/${x.clients.gaps}/${x.clients.doubles}/${x.clients.missing}`,
       );
