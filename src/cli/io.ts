@@ -70,7 +70,7 @@ export async function resolveStreams(
 ): Promise<NamedStream[]> {
   if (storeDir === undefined)
     return expandPaths(refs).map((file) => ({ name: displayPath(file), events: readStreamFile(file) }));
-  const { FileEventStore } = await import('../store/file.js');
+  const { FileEventStore } = await import('../store/file/file.js');
   const store = await FileEventStore.open(storeDir);
   const ids = refs.length === 0 && allWhenEmpty ? await store.list() : refs;
   const out: NamedStream[] = [];

@@ -1,3 +1,5 @@
 export * from './store.js';
-export * from './memory.js';
-export * from './file.js';
+export * from './memory/memory.js';
+export * from './file/file.js';
+export { QueueLock, ProcessLock, type StoreLock, type Release } from './file/lock.js';
+export { nodeFs, type StoreFs, type StoreFile, type EntryKind, type OpenMode } from './fs/fs.js';

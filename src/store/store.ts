@@ -31,31 +31,114 @@ export interface AppendResult {
   readonly ignored: number;
   /** Events turned into amendments because a newer version of their source arrived. */
   readonly amended: number;
+  /** The global position of the last event written, or null when nothing was written. */
+  readonly position: number | null;
 }
 
 export interface ReadOptions {
+  /** First event index (0-based, inclusive). */
   readonly from?: number;
+  /** Last event index (exclusive). */
   readonly to?: number;
+}
+
+export interface ReadAllOptions {
+  /** Only events with a global position greater than this (a checkpoint a consumer kept). */
+  readonly after?: number;
+  /** At most this many events. */
+  readonly limit?: number;
+}
+
+export interface SubscribeAllOptions {
+  /** Catch up from here: only events with a global position greater than this. */
+  readonly after?: number;
 }
 
 export interface StoredEvent {
   readonly streamId: string;
   /** The stream version after this event (1 for the first event). */
   readonly version: number;
+  /**
+   * The store-wide global position: an integer >= 1, strictly increasing in commit order, unique
+   * and never reused (also not after a crash). Gaps are allowed. A reader that has seen position P
+   * never later sees a new event with a position <= P, so `after: P` resumes without gap or double.
+   */
+  readonly position: number;
   readonly event: MatchEvent;
 }
 
 export interface EventStore {
   append(streamId: string, events: readonly MatchEvent[], options?: AppendOptions): Promise<AppendResult>;
   read(streamId: string, options?: ReadOptions): Promise<MatchEvent[]>;
-  readAll(): Promise<{ streamId: string; events: MatchEvent[] }[]>;
+  /** Every stored event of every stream in global position order (after `after`, at most `limit`). */
+  readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   list(): Promise<string[]>;
   exists(streamId: string): Promise<boolean>;
   /** The stored events, then CAUGHT_UP, then every event appended later. */
   subscribe(streamId: string): Observable<MatchEvent | CaughtUp>;
-  subscribeAll(): Observable<StoredEvent | CaughtUp>;
+  /** Every stream's events after `after` in position order, then CAUGHT_UP, then every later append. */
+  subscribeAll(options?: SubscribeAllOptions): Observable<StoredEvent | CaughtUp>;
   close(): Promise<void>;
 }
+
+const usage = (message: string): MatchlineError => new MatchlineError({ code: 'USAGE', message });
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const shownValue = (value: unknown): string =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'an array'
+      : typeof value === 'object'
+        ? 'an object'
+        : typeof value === 'string'
+          ? JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)
+          : String(value);
+
+/**
+ * The API-input checks every backend runs first (USAGE, nothing written): an array of at least one
+ * event object, and an expected version that is one of the four kinds.
+ */
+export function checkAppendInput(events: unknown, options: unknown): void {
+  if (!Array.isArray(events))
+    throw usage(`append takes an array of events, not ${shownValue(events)}`);
+  if (events.length === 0) throw usage('append takes at least one event; an empty append writes nothing');
+  events.forEach((event: unknown, i) => {
+    if (typeof event !== 'object' || event === null || Array.isArray(event))
+      throw usage(`event #${i} of the append is ${shownValue(event)}, not an event object`);
+  });
+  if (options === undefined) return;
+  if (typeof options !== 'object' || options === null)
+    throw usage(`append options must be an object, not ${shownValue(options)}`);
+  const expected = (options as { expectedVersion?: unknown }).expectedVersion;
+  if (
+    expected !== undefined &&
+    expected !== 'any' &&
+    expected !== 'no-stream' &&
+    expected !== 'stream-exists' &&
+    !isCount(expected)
+  )
+    throw usage(
+      `expectedVersion takes a version (a whole number >= 0), 'no-stream', 'stream-exists' or 'any', not ${shownValue(expected)}`,
+    );
+}
+
+function checkCounts(what: string, options: unknown, keys: readonly string[]): void {
+  if (options === undefined) return;
+  if (typeof options !== 'object' || options === null)
+    throw usage(`${what} options must be an object, not ${shownValue(options)}`);
+  for (const key of keys) {
+    const value = (options as Record<string, unknown>)[key];
+    if (value !== undefined && !isCount(value))
+      throw usage(`${what}: ${key} takes a whole number >= 0, not ${shownValue(value)}`);
+  }
+}
+
+export const checkReadOptions = (options: unknown): void => checkCounts('read', options, ['from', 'to']);
+export const checkReadAllOptions = (options: unknown): void =>
+  checkCounts('readAll', options, ['after', 'limit']);
+export const checkSubscribeAllOptions = (options: unknown): void =>
+  checkCounts('subscribeAll', options, ['after']);
 
 /** At most this many bytes per serialised event: a stored event is a line of NDJSON, not a blob. */
 export const MAX_EVENT_BYTES = 64 * 1024;
@@ -138,12 +221,19 @@ function checkExpected(streamId: string, exists: boolean, version: number, expec
   }
 }
 
+/** `<target>@v<version>`: characters the event-id schema allows, cut to its 128-character bound. */
+export function amendmentId(target: string, version: number): string {
+  const suffix = `@v${version}`;
+  return `${target.slice(0, 128 - suffix.length)}${suffix}`;
+}
+
 export interface PreparedAppend {
   readonly toWrite: MatchEvent[];
   /** `toWrite` as NDJSON lines (serialised once, for the size check and the write). */
   readonly ndjson: string;
   readonly next: StreamSnapshot;
-  readonly result: AppendResult;
+  /** The result without its global position, which the backend assigns when it commits. */
+  readonly result: Omit<AppendResult, 'position'>;
 }
 
 /**
@@ -213,15 +303,19 @@ export function prepareAppend(
       ignored++;
       continue;
     }
-    toWrite.push({
-      id: `${known.eventId}~v${version}`,
+    const amendment: MatchEvent = {
+      id: amendmentId(known.eventId, version),
       type: 'eventAmended',
       ...(event.at ? { at: event.at } : {}),
       target: known.eventId,
       patch,
       reason: 'feedCorrection',
       source: event.source,
-    });
+    } as MatchEvent;
+    // What the store writes itself passes the same schema as what it is given.
+    const problem = checkEvent(amendment, current.events.length + toWrite.length);
+    if (problem) throw new MatchlineError({ ...problem, file: streamId });
+    toWrite.push(amendment);
     amended++;
   }
   // The engine's strict mode is the judge: any broken rule rejects the whole append.
@@ -243,27 +337,34 @@ export function prepareAppend(
   };
 }
 
-/** In-process fan-out of appended events, shared by the stores' subscriptions. */
+/** In-process fan-out of committed events, shared by the stores' subscriptions. */
 export class AppendFeed {
   private readonly subject = new Subject<StoredEvent>();
 
-  publish(streamId: string, firstVersion: number, events: readonly MatchEvent[]): void {
-    events.forEach((event, i) => this.subject.next({ streamId, version: firstVersion + i + 1, event }));
+  publish(items: readonly StoredEvent[]): void {
+    for (const item of items) this.subject.next(item);
   }
 
-  /** Stored events from `snapshot()`, CAUGHT_UP, then later appends, with nothing lost or doubled between. */
-  follow(snapshot: () => Promise<StoredEvent[]>, streamId?: string): Observable<StoredEvent | CaughtUp> {
+  /**
+   * Stored events from `snapshot()`, CAUGHT_UP, then later ones, with nothing lost or doubled
+   * between: items are emitted once each, in position order, by their global position.
+   */
+  follow(
+    snapshot: () => Promise<readonly StoredEvent[]>,
+    filter: (item: StoredEvent) => boolean = () => true,
+    after = 0,
+  ): Observable<StoredEvent | CaughtUp> {
     return new Observable<StoredEvent | CaughtUp>((subscriber) => {
       const buffered: StoredEvent[] = [];
       let live = false;
-      const seen = new Map<string, number>();
+      let last = after;
       const emit = (item: StoredEvent) => {
-        if ((seen.get(item.streamId) ?? 0) >= item.version) return;
-        seen.set(item.streamId, item.version);
+        if (item.position <= last) return;
+        last = item.position;
         subscriber.next(item);
       };
       const subscription = this.subject.subscribe((item) => {
-        if (streamId !== undefined && item.streamId !== streamId) return;
+        if (!filter(item)) return;
         if (live) emit(item);
         else buffered.push(item);
       });
@@ -284,12 +385,14 @@ export class AppendFeed {
   }
 }
 
-export function toStored(streamId: string, events: readonly MatchEvent[]): StoredEvent[] {
-  return events.map((event, i) => ({ streamId, version: i + 1, event }));
-}
-
 export function sliceEvents(events: readonly MatchEvent[], options: ReadOptions = {}): MatchEvent[] {
   const from = Math.max(0, options.from ?? 0);
   const to = Math.min(events.length, options.to ?? events.length);
   return events.slice(from, to);
 }
+
+/** The events of one stream from a position-ordered list, as `subscribe` emits them. */
+export const eventsOfStream =
+  (streamId: string) =>
+  (item: StoredEvent): boolean =>
+    item.streamId === streamId;

@@ -1,23 +1,31 @@
 /** An event store in memory: for tests and short-lived use. */
 import { map, type Observable } from 'rxjs';
-import { isCaughtUp, MatchlineError, type CaughtUp, type MatchEvent } from '../events/index.js';
+import { isCaughtUp, MatchlineError, type CaughtUp, type MatchEvent } from '../../events/index.js';
 import {
   AppendFeed,
+  checkAppendInput,
+  checkReadAllOptions,
+  checkReadOptions,
   checkStreamId,
+  checkSubscribeAllOptions,
   EMPTY_SNAPSHOT,
+  eventsOfStream,
   prepareAppend,
   sliceEvents,
-  toStored,
   type AppendOptions,
   type AppendResult,
   type EventStore,
+  type ReadAllOptions,
   type ReadOptions,
   type StoredEvent,
   type StreamSnapshot,
-} from './store.js';
+  type SubscribeAllOptions,
+} from '../store.js';
 
 export class MemoryEventStore implements EventStore {
   private readonly streams = new Map<string, StreamSnapshot>();
+  /** Every stored event in position order (positions are 1, 2, 3, ...). */
+  private readonly log: StoredEvent[] = [];
   private readonly feed = new AppendFeed();
   /** Appends run one at a time so expected versions mean what they say. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -26,6 +34,7 @@ export class MemoryEventStore implements EventStore {
     const run = (): Promise<AppendResult> =>
       Promise.resolve().then(() => {
         checkStreamId(streamId);
+        checkAppendInput(events, options);
         const current = this.streams.get(streamId);
         const prepared = prepareAppend(
           streamId,
@@ -34,9 +43,18 @@ export class MemoryEventStore implements EventStore {
           events,
           options,
         );
-        if (prepared.toWrite.length > 0 || current === undefined) this.streams.set(streamId, prepared.next);
-        this.feed.publish(streamId, current?.events.length ?? 0, prepared.toWrite);
-        return prepared.result;
+        if (prepared.toWrite.length === 0) return { ...prepared.result, position: null };
+        this.streams.set(streamId, prepared.next);
+        const before = current?.events.length ?? 0;
+        const stored = prepared.toWrite.map((event, i) => ({
+          streamId,
+          version: before + i + 1,
+          position: this.log.length + i + 1,
+          event,
+        }));
+        this.log.push(...stored);
+        this.feed.publish(stored);
+        return { ...prepared.result, position: stored.at(-1)!.position };
       });
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
@@ -46,6 +64,7 @@ export class MemoryEventStore implements EventStore {
   read(streamId: string, options?: ReadOptions): Promise<MatchEvent[]> {
     return Promise.resolve().then(() => {
       checkStreamId(streamId);
+      checkReadOptions(options);
       const stream = this.streams.get(streamId);
       if (!stream)
         throw new MatchlineError({
@@ -57,12 +76,14 @@ export class MemoryEventStore implements EventStore {
     });
   }
 
-  readAll(): Promise<{ streamId: string; events: MatchEvent[] }[]> {
-    return Promise.resolve(
-      [...this.streams.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([streamId, s]) => ({ streamId, events: [...s.events] })),
-    );
+  readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    return Promise.resolve().then(() => {
+      checkReadAllOptions(options);
+      // Positions are dense here: position p is log[p - 1].
+      const from = Math.min(this.log.length, options.after ?? 0);
+      const to = options.limit === undefined ? this.log.length : from + options.limit;
+      return this.log.slice(from, to);
+    });
   }
 
   list(): Promise<string[]> {
@@ -75,15 +96,15 @@ export class MemoryEventStore implements EventStore {
 
   subscribe(streamId: string): Observable<MatchEvent | CaughtUp> {
     checkStreamId(streamId);
+    const ofStream = eventsOfStream(streamId);
     return this.feed
-      .follow(() => Promise.resolve(toStored(streamId, this.streams.get(streamId)?.events ?? [])), streamId)
+      .follow(() => Promise.resolve(this.log.filter(ofStream)), ofStream)
       .pipe(map((item) => (isCaughtUp(item) ? item : item.event)));
   }
 
-  subscribeAll(): Observable<StoredEvent | CaughtUp> {
-    return this.feed.follow(() =>
-      Promise.resolve([...this.streams.entries()].flatMap(([id, s]) => toStored(id, s.events))),
-    );
+  subscribeAll(options: SubscribeAllOptions = {}): Observable<StoredEvent | CaughtUp> {
+    checkSubscribeAllOptions(options);
+    return this.feed.follow(() => this.readAll(options), undefined, options.after ?? 0);
   }
 
   close(): Promise<void> {
