@@ -265,7 +265,12 @@ export function storeConformance(
       const g = goal('sb-1', '10', 'h9', { source: { provider: 'statsbomb', id: 'abc', version: 1 } });
       await store.append('m', [g]);
       await store.append('m', [
-        { ...g, id: 'sb-1b', scorer: 'h10', source: { provider: 'statsbomb', id: 'abc', version: 2 } } as MatchEvent,
+        {
+          ...g,
+          id: 'sb-1b',
+          scorer: 'h10',
+          source: { provider: 'statsbomb', id: 'abc', version: 2 },
+        } as MatchEvent,
       ]);
       const amendment = (await store.read('m')).at(-1)!;
       expect(amendment.type).toBe('eventAmended');

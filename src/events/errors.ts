@@ -77,6 +77,8 @@ export interface Problem {
   readonly pointer?: string;
   readonly file?: string;
   readonly line?: number;
+  /** The operating system's error code (ENOSPC, EROFS…) when a file operation failed. */
+  readonly errno?: string;
 }
 
 /** A typed error; check it with `isMatchlineError(e)` or by its `code`, not with instanceof. */
@@ -88,6 +90,7 @@ export class MatchlineError extends Error implements Problem {
   readonly pointer?: string;
   readonly file?: string;
   readonly line?: number;
+  readonly errno?: string;
   /** All problems when several were found (e.g. a whole file); the first is this error itself. */
   readonly problems: readonly Problem[];
   /** The human sentence alone; `message` is the formatted line with file, event and code. */
@@ -102,6 +105,7 @@ export class MatchlineError extends Error implements Problem {
     if (problem.pointer !== undefined) this.pointer = problem.pointer;
     if (problem.file !== undefined) this.file = problem.file;
     if (problem.line !== undefined) this.line = problem.line;
+    if (problem.errno !== undefined) this.errno = problem.errno;
     this.problems = problems ?? [problem];
   }
 
@@ -128,6 +132,7 @@ export function toProblem(p: Problem): Problem {
   if (p.index !== undefined) out.index = p.index;
   if (p.eventId !== undefined) out.eventId = p.eventId;
   if (p.pointer !== undefined) out.pointer = p.pointer;
+  if (p.errno !== undefined) out.errno = p.errno;
   return out;
 }
 

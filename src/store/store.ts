@@ -93,15 +93,16 @@ const shownValue = (value: unknown): string =>
         ? 'an object'
         : typeof value === 'string'
           ? JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)
-          : String(value);
+          : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+            ? String(value)
+            : typeof value;
 
 /**
  * The API-input checks every backend runs first (USAGE, nothing written): an array of at least one
  * event object, and an expected version that is one of the four kinds.
  */
 export function checkAppendInput(events: unknown, options: unknown): void {
-  if (!Array.isArray(events))
-    throw usage(`append takes an array of events, not ${shownValue(events)}`);
+  if (!Array.isArray(events)) throw usage(`append takes an array of events, not ${shownValue(events)}`);
   if (events.length === 0) throw usage('append takes at least one event; an empty append writes nothing');
   events.forEach((event: unknown, i) => {
     if (typeof event !== 'object' || event === null || Array.isArray(event))
@@ -311,7 +312,7 @@ export function prepareAppend(
       patch,
       reason: 'feedCorrection',
       source: event.source,
-    } as MatchEvent;
+    };
     // What the store writes itself passes the same schema as what it is given.
     const problem = checkEvent(amendment, current.events.length + toWrite.length);
     if (problem) throw new MatchlineError({ ...problem, file: streamId });

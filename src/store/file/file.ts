@@ -11,9 +11,10 @@
  * never see a half-written event. See docs/store.md for what a crash or a power loss can cost.
  */
 import { join } from 'node:path';
-import { Subject, map, type Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import {
   isCaughtUp,
+  isMatchlineError,
   MatchlineError,
   type CaughtUp,
   type MatchEvent,
@@ -106,7 +107,7 @@ export class FileEventStore implements EventStore {
   readonly recoveries: Recovery[] = [];
   private readonly index = new LedgerIndex();
   private readonly streams = new Map<string, StreamCache>();
-  private readonly appended = new Subject<void>();
+  private readonly followers = new Set<() => Promise<void>>();
   private readonly meta: string;
   private readonly ledgerFile: string;
   private readonly headFile: string;
@@ -213,7 +214,8 @@ export class FileEventStore implements EventStore {
     }
     if (!this.index.streams.has(streamId)) return null;
     const pending = join(this.newDir, `${streamId}.ndjson`);
-    if ((await io(pending, `read stream ${streamId}`, () => this.fs.kind(pending))) === 'file') return pending;
+    if ((await io(pending, `read stream ${streamId}`, () => this.fs.kind(pending))) === 'file')
+      return pending;
     throw new MatchlineError({
       code: 'STREAM_CORRUPT',
       message: `the ledger holds ${this.index.streams.get(streamId)!.version} acknowledged events of ${streamId}, but its file is gone`,
@@ -243,7 +245,7 @@ export class FileEventStore implements EventStore {
             });
           const reuse = cached?.inLedger && cached.file === path && cached.bytes <= entry.end;
           const base: StreamCache = reuse
-            ? cached!
+            ? cached
             : { file: path, bytes: 0, lines: 1, events: [], inLedger: true, tail: 0, tailReason: null };
           if (entry.end > base.bytes) {
             const chunk = await file.read(base.bytes, entry.end - base.bytes);
@@ -319,10 +321,12 @@ export class FileEventStore implements EventStore {
 
   /**
    * The ledger's events in position order. Stream files put in the folder by hand enter the ledger
-   * (and get positions) at their first append or `adopt()`; `list()` and `read()` see them before.
+   * (and get positions) at their first append, `adopt()`, or the first `readAll`/`subscribeAll` on a
+   * folder this process may write; `list()` and `read()` see them at once.
    */
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     checkReadAllOptions(options);
+    await this.adoptHandMade();
     const after = options.after ?? 0;
     const limit = options.limit ?? Infinity;
     return this.exclusive(async () => {
@@ -410,7 +414,10 @@ export class FileEventStore implements EventStore {
   /** What wakes a subscription: appends here, a change under `.matchline` (another process), a timer. */
   private followSources() {
     return {
-      appended: this.appended,
+      register: (pullNow: () => Promise<void>) => {
+        this.followers.add(pullNow);
+        return () => this.followers.delete(pullNow);
+      },
       pollMs: this.pollMs,
       watch: (onChange: () => void) => {
         const stops = [this.fs.watch(this.directory, onChange)];
@@ -474,7 +481,11 @@ export class FileEventStore implements EventStore {
       const kind = await io(path, 'create the store folder', () => fs.kind(path));
       if (kind === 'directory') return;
       if (kind !== null)
-        throw storeIoError({ code: kind === 'symlink' ? 'ELOOP' : 'ENOTDIR' }, path, 'create the store folder');
+        throw storeIoError(
+          { code: kind === 'symlink' ? 'ELOOP' : 'ENOTDIR' },
+          path,
+          'create the store folder',
+        );
       if (parents) {
         const parent = join(path, '..');
         if (parent !== path) await makeDir(parent, true);
@@ -591,7 +602,10 @@ export class FileEventStore implements EventStore {
     checkStreamId(streamId);
     checkAppendInput(events, options);
     await this.ensureLayout();
-    return this.withLock(streamId, () => this.appendLocked(streamId, events, options));
+    const result = await this.withLock(streamId, () => this.appendLocked(streamId, events, options));
+    // This instance's subscribers have the events when the append resolves (read your writes).
+    if (result.position !== null) await Promise.all([...this.followers].map((pull) => pull()));
+    return result;
   }
 
   private async appendLocked(
@@ -664,7 +678,6 @@ export class FileEventStore implements EventStore {
       const fresh = await this.loadLocked(streamId).catch(() => null);
       if (fresh) fresh.snapshot = prepared.next;
     });
-    this.appended.next();
     return { ...prepared.result, position: written.at(-1)!.p + written.at(-1)!.n - 1 };
   }
 
@@ -764,6 +777,34 @@ export class FileEventStore implements EventStore {
     });
   }
 
+  /**
+   * Gives positions to clean stream files put in the folder by hand (what `readAll` needs). Damaged
+   * or torn files are left as they are (`read` reports them, `repair` fixes them); on a folder this
+   * process cannot write, nothing is adopted and `readAll` covers the ledger only.
+   */
+  private async adoptHandMade(): Promise<void> {
+    if ((await io(this.directory, 'open the store folder', () => this.fs.kind(this.directory))) === null)
+      return;
+    const missing = (await this.list()).filter((id) => !this.index.streams.has(id));
+    if (missing.length === 0) return;
+    try {
+      await this.ensureLayout();
+    } catch (error) {
+      if (isMatchlineError(error) && ['EROFS', 'EACCES', 'EPERM'].includes(error.errno ?? '')) return;
+      throw error;
+    }
+    for (const id of missing)
+      await this.withLock(id, async () => {
+        const cache = await this.load(id).catch((error: unknown) => {
+          if (isMatchlineError(error) && error.code === 'STREAM_CORRUPT') return null;
+          throw error;
+        });
+        if (!cache || cache.inLedger || cache.tail > 0 || cache.events.length === 0) return;
+        const n = cache.events.length;
+        await this.commitLedger([{ n, s: id, o: 0, e: cache.bytes, v: n }]);
+      });
+  }
+
   /** Takes every stream file put in the folder by hand into the ledger (positions, subscribeAll). */
   async adopt(): Promise<string[]> {
     const adopted: string[] = [];
@@ -778,7 +819,7 @@ export class FileEventStore implements EventStore {
 
   close(): Promise<void> {
     this.closed = true;
-    this.appended.complete();
+    this.followers.clear();
     return Promise.resolve();
   }
 

@@ -1,6 +1,7 @@
 /**
  * Following a store across processes: catch up, CAUGHT_UP, then pull again whenever something may
- * have changed: an append through this instance, a file-system notification under the store folder
+ * have changed: an append through this instance (awaited, so a subscriber of the same instance has
+the events when `append` resolves), a file-system notification under the store folder
  * (another process), or, as the fallback where notifications do not arrive, a timer. Items are
  * emitted once each, in key order (a global position or a stream version), so nothing is doubled,
  * and each pull starts after the last key emitted, so nothing is skipped.
@@ -13,7 +14,8 @@ export interface FollowOptions<T> {
   readonly pull: (last: number) => Promise<readonly T[]>;
   readonly keyOf: (item: T) => number;
   readonly after: number;
-  readonly appended: Observable<void>;
+  /** Registers a live pull that the store awaits after each of its own appends; returns the removal. */
+  readonly register: (pullNow: () => Promise<void>) => () => void;
   readonly pollMs: number;
   /** Starts notifications; `retry` is called on every poll (a folder that did not exist yet). */
   readonly watch: (onChange: () => void) => { retry(): void; stop(): void };
@@ -23,45 +25,51 @@ export function follow<T>(options: FollowOptions<T>): Observable<T | CaughtUp> {
   return new Observable<T | CaughtUp>((subscriber) => {
     let last = options.after;
     let stopped = false;
-    let running = false;
-    let again = false;
-    const pull = async (): Promise<void> => {
-      if (running) {
-        again = true; // a change arrived mid-pull: pull once more afterwards
-        return;
-      }
-      running = true;
+    let running: Promise<void> | null = null;
+    let queued: Promise<void> | null = null;
+    const pullOnce = async (): Promise<void> => {
       try {
-        do {
-          again = false;
-          for (const item of await options.pull(last)) {
-            if (stopped) return;
-            const key = options.keyOf(item);
-            if (key <= last) continue;
-            last = key;
-            subscriber.next(item);
-          }
-        } while (again && !stopped);
+        for (const item of await options.pull(last)) {
+          if (stopped) return;
+          const key = options.keyOf(item);
+          if (key <= last) continue;
+          last = key;
+          subscriber.next(item);
+        }
       } catch (error) {
         if (!stopped) subscriber.error(error);
         stopped = true;
-      } finally {
-        running = false;
       }
+    };
+    /** Resolves after a pull that started after this call: a change mid-pull is pulled once more. */
+    const pull = (): Promise<void> => {
+      if (stopped) return Promise.resolve();
+      if (queued) return queued;
+      if (running) {
+        queued = running.then(() => {
+          queued = null;
+          return pull();
+        });
+        return queued;
+      }
+      running = pullOnce().finally(() => {
+        running = null;
+      });
+      return running;
     };
     const cleanups: (() => void)[] = [];
     void (async () => {
       await pull();
       if (stopped) return;
       subscriber.next(CAUGHT_UP);
-      const appended = options.appended.subscribe(() => void pull());
+      const unregister = options.register(pull);
       const watcher = options.watch(() => void pull());
       const timer = setInterval(() => {
         watcher.retry();
         void pull();
       }, options.pollMs);
       cleanups.push(
-        () => appended.unsubscribe(),
+        unregister,
         () => watcher.stop(),
         () => clearInterval(timer),
       );

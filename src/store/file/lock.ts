@@ -143,9 +143,7 @@ export class QueueLock implements StoreLock {
       await writeFile(join(dir, ticketName), '', { flag: 'wx' });
       mine = parseEntry(ticketName)!;
       await unlink(choosing);
-      choosers = new Set(
-        (await readdir(dir)).filter((n) => n.startsWith('c-') && n !== `c-${id}`),
-      );
+      choosers = new Set((await readdir(dir)).filter((n) => n.startsWith('c-') && n !== `c-${id}`));
     } catch (error) {
       stop();
       await unlink(choosing).catch(() => undefined);
@@ -161,8 +159,7 @@ export class QueueLock implements StoreLock {
         let blocked = false;
         for (const other of names.map(parseEntry)) {
           if (!other || other.name === mine.name) continue;
-          const blocks =
-            other.kind === 'c' ? choosers.has(other.name) : before(other, mine);
+          const blocks = other.kind === 'c' ? choosers.has(other.name) : before(other, mine);
           if (!blocks) continue;
           if (await isAlive(dir, other)) blocked = true;
           else await unlink(join(dir, other.name)).catch(() => undefined); // a dead writer's entry

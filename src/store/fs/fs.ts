@@ -63,21 +63,21 @@ const REASONS: Record<string, string> = {
 
 export function isErrno(error: unknown, ...codes: string[]): boolean {
   return (
-    typeof error === 'object' &&
-    error !== null &&
-    codes.includes(String((error as { code?: unknown }).code))
+    typeof error === 'object' && error !== null && codes.includes(String((error as { code?: unknown }).code))
   );
 }
 
 /** A typed STORE_IO error: what the store was doing, where, and why, in one sentence. */
 export function storeIoError(error: unknown, path: string, doing: string): MatchlineError {
   if (error instanceof MatchlineError) return error;
-  const code = String((error as { code?: unknown })?.code ?? '');
-  const reason = REASONS[code] ?? (error instanceof Error ? error.message : String(error));
+  const raw = (error as { code?: unknown } | null)?.code;
+  const code = typeof raw === 'string' ? raw : '';
+  const reason = REASONS[code] ?? (error instanceof Error ? error.message : 'an unknown failure');
   return new MatchlineError({
     code: 'STORE_IO',
-    message: `cannot ${doing}: ${reason}${code && REASONS[code] ? ` (${code})` : ''}`,
+    message: `cannot ${doing}: ${reason}${code ? ` (${code})` : ''}`,
     file: path,
+    ...(code ? { errno: code } : {}),
   });
 }
 
