@@ -1,0 +1,3 @@
+export * from './store.js';
+export { redactUrl } from './connection.js';
+export { SCHEMA_VERSION } from './schema.js';
