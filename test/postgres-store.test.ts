@@ -94,7 +94,7 @@ describe('PostgresEventStore on PostgreSQL', () => {
     const store = await db.store();
     const tricky = `O'Brien "\\" $1 %s ;DROP TABLE streams;-- ü ⚽ 𝄞`;
     const events = Stream.played().events.map((e) =>
-      e.type === 'fixture' ? ({ ...e, venue: tricky.slice(0, 120) }) : e,
+      e.type === 'fixture' ? { ...e, venue: tricky.slice(0, 120) } : e,
     );
     for (const id of ['a.b-c_d', '0', 'A'.repeat(128), 'x..y'.replace('..', '.')]) {
       await store.append(id, events);

@@ -1,3 +1,4 @@
 export * from './store.js';
 export { redactUrl } from './connection.js';
 export { SCHEMA_VERSION } from './schema.js';
+export { PostgresProjectionSink } from './projection-sink.js';

@@ -158,7 +158,7 @@ export class PostgresEventStore implements EventStore {
    * Runs `action` on a pooled connection; a connection that failed is destroyed, not reused. Driver
    * errors pass through untouched (subscriptions retry them); public methods turn them into STORE_IO.
    */
-  async withClient<T>(action: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private async withClient<T>(action: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     this.checkOpen();
     const client = await this.#pool.connect();
     // The server can go away between two queries of a transaction: the next query then fails, and
@@ -174,6 +174,15 @@ export class PostgresEventStore implements EventStore {
     } finally {
       client.off('error', onError);
       client.release(broken);
+    }
+  }
+
+  /** Runs `action` on a pooled connection, turning driver failures into STORE_IO (for the projection sink). */
+  async run<T>(doing: string, action: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    try {
+      return await this.withClient(action);
+    } catch (error) {
+      this.fail(error, doing);
     }
   }
 
