@@ -66,6 +66,13 @@ interface EventRow {
 /** Streams whose folded state a writer keeps between appends (the least recently used are dropped). */
 const CACHED_STREAMS = 256;
 
+/** The stream's lock key: 32-bit FNV-1a of its id (a collision only makes two streams take turns). */
+function lockKey(streamId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < streamId.length; i++) hash = Math.imul(hash ^ streamId.charCodeAt(i), 0x01000193);
+  return hash | 0;
+}
+
 const toStored = (row: EventRow): StoredEvent => {
   const position = Number(row.position);
   if (!Number.isSafeInteger(position)) {
@@ -160,20 +167,26 @@ export class PostgresEventStore implements EventStore {
    */
   private async withClient<T>(action: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     this.checkOpen();
-    const client = await this.#pool.connect();
-    // The server can go away between two queries of a transaction: the next query then fails, and
-    // this listener keeps the driver's 'error' event from crashing the process meanwhile.
-    let broken = false;
-    const onError = () => (broken = true);
-    client.on('error', onError);
-    try {
-      return await action(client);
-    } catch (error) {
-      broken ||= isConnectionFailure(error);
-      throw error;
-    } finally {
-      client.off('error', onError);
-      client.release(broken);
+    // A pooled connection can be dead without the pool knowing yet (the server restarted): one
+    // failed attempt on a fresh connection is retried. Actions fail this way only before anything
+    // could have been committed (an append in doubt throws a typed error instead), so a retry is safe.
+    for (let attempt = 0; ; attempt++) {
+      const client = await this.#pool.connect();
+      // The server can go away between two queries of a transaction: the next query then fails, and
+      // this listener keeps the driver's 'error' event from crashing the process meanwhile.
+      let broken = false;
+      const onError = () => (broken = true);
+      client.on('error', onError);
+      try {
+        return await action(client);
+      } catch (error) {
+        broken ||= isConnectionFailure(error);
+        if (attempt === 0 && broken && !isMatchlineError(error)) continue;
+        throw error;
+      } finally {
+        client.off('error', onError);
+        client.release(broken);
+      }
     }
   }
 
@@ -226,10 +239,11 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     let commitSent = false;
     try {
-      await client.query('BEGIN');
       // The advisory lock comes first and assigns no transaction id: the id is taken by the first
-      // write below, after the lock, so a stream's appends get increasing ids and positions.
-      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SPACE, streamId]);
+      // write below, after the lock, so a stream's appends get increasing ids and positions. The key
+      // is two integers (no text reaches this simple query).
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${LOCK_SPACE}, ${lockKey(streamId)})`);
+      // A statement of its own: its snapshot is taken after the lock, so it sees the last holder's commit.
       const head = await client.query<{ version: number }>(
         `SELECT version FROM ${this.table('streams')} WHERE stream_id = $1`,
         [streamId],
@@ -242,33 +256,30 @@ export class PostgresEventStore implements EventStore {
         await client.query('ROLLBACK');
         return { ...prepared.result, position: null };
       }
-      if (!exists) {
-        await client.query(`INSERT INTO ${this.table('streams')} (stream_id, version) VALUES ($1, $2)`, [
-          streamId,
-          prepared.result.version,
-        ]);
-      } else {
-        // A conditional update: a second writer that got past the lock (it cannot) would change no row.
-        const updated = await client.query(
-          `UPDATE ${this.table('streams')} SET version = $2 WHERE stream_id = $1 AND version = $3`,
-          [streamId, prepared.result.version, version],
-        );
-        if (updated.rowCount !== 1) throw this.versionConflict(streamId, version);
-      }
-      let position: number | null = null;
-      if (prepared.toWrite.length > 0) {
-        const lines = prepared.ndjson.split('\n');
-        lines.pop();
-        const inserted = await client.query<{ last: string }>(
-          `INSERT INTO ${this.table('events')} (position, stream_id, version, event)
-           SELECT pg_current_xact_id()::text::bigint * ${POSITIONS_PER_TRANSACTION} + t.i - 1, $1, $2 + t.i, t.e::json
-           FROM unnest($3::text[]) WITH ORDINALITY AS t(e, i)
-           RETURNING position AS last`,
-          [streamId, version, lines],
-        );
-        position = Math.max(...inserted.rows.map((r) => Number(r.last)));
-        await client.query('SELECT pg_notify($1, $2)', [this.channel, streamId]);
-      }
+      const lines = prepared.ndjson.split('\n');
+      lines.pop();
+      // One statement: move the head (a new row, or a conditional update from the version read under
+      // the lock; a writer that got past the lock, which none can, would move no row and write
+      // nothing), insert the events, and NOTIFY followers (delivered at COMMIT).
+      const moveHead = exists
+        ? `UPDATE ${this.table('streams')} SET version = $2::integer WHERE stream_id = $1::text AND version = $3::integer RETURNING 1`
+        : `INSERT INTO ${this.table('streams')} (stream_id, version) SELECT $1::text, $2::integer WHERE $3::integer = 0 RETURNING 1`;
+      const written = await client.query<{ moved: string; last: string | null }>(
+        `WITH head AS (${moveHead}),
+         inserted AS (
+           INSERT INTO ${this.table('events')} (position, stream_id, version, event)
+           SELECT pg_current_xact_id()::text::bigint * ${POSITIONS_PER_TRANSACTION} + t.i - 1, $1::text, $3::integer + t.i, t.e::json
+           FROM unnest($4::text[]) WITH ORDINALITY AS t(e, i)
+           WHERE EXISTS (SELECT 1 FROM head)
+           RETURNING position
+         )
+         SELECT (SELECT count(*) FROM head) AS moved, (SELECT max(position) FROM inserted) AS last,
+                pg_notify($5::text, $1::text)`,
+        [streamId, prepared.result.version, version, lines, this.channel],
+      );
+      if (Number(written.rows[0]!.moved) !== 1) throw this.versionConflict(streamId, version);
+      const last = written.rows[0]!.last;
+      const position = last === null ? null : Number(last);
       commitSent = true;
       await client.query('COMMIT');
       this.remember(streamId, { version: prepared.result.version, snapshot: prepared.next });
@@ -279,12 +290,9 @@ export class PostgresEventStore implements EventStore {
       this.#cache.delete(streamId);
       if (isMatchlineError(error)) throw error;
       if ((error as { code?: unknown }).code === '23505') throw this.versionConflict(streamId, null);
-      throw storeIoError(
-        this.#server,
-        error,
-        `appending to stream ${streamId}`,
-        commitSent && isConnectionFailure(error) ? 'unknown' : 'no',
-      );
+      if (commitSent && isConnectionFailure(error))
+        throw storeIoError(this.#server, error, `appending to stream ${streamId}`, 'unknown');
+      throw error; // nothing was committed: withClient may retry, append() says so if it cannot
     }
   }
 
