@@ -1,6 +1,7 @@
 /** What every command gets: where to print, how to run an action and map its outcome to an exit code. */
 import { readFileSync } from 'node:fs';
 import { formatProblem, MatchlineError, toProblem } from '../events/index.js';
+import type { EventStore } from '../store/store.js';
 
 export interface Output {
   out(text: string): void;
@@ -75,4 +76,20 @@ export function packageVersion(): string {
     }
   }
   return 'unknown';
+}
+
+/** A `--store` value that names a PostgreSQL server rather than a folder. */
+export const isPostgresUrl = (ref: string): boolean => /^postgres(ql)?:\/\//i.test(ref);
+
+/**
+ * Opens the store a `--store` names: a postgres:// connection string or a store folder. Loaded on
+ * use, so commands that need no store (and file-store users) never load the PostgreSQL client.
+ */
+export async function openStore(ref: string): Promise<EventStore> {
+  if (isPostgresUrl(ref)) {
+    const { PostgresEventStore } = await import('../store/postgres/index.js');
+    return PostgresEventStore.open(ref);
+  }
+  const { FileEventStore } = await import('../store/index.js');
+  return FileEventStore.open(ref);
 }

@@ -4,7 +4,8 @@ import { join, relative } from 'node:path';
 import { MatchlineError, readStreamText, type MatchEvent } from '../events/index.js';
 import { fold, type FoldOptions } from '../match/fold.js';
 import type { MatchState } from '../match/state.js';
-import { toMatchResult } from '../competition/index.js';
+import { playerTallies, toMatchResult, type MatchResult, type PlayerTally } from '../competition/index.js';
+import { isPostgresUrl, openStore } from './context.js';
 
 export function readText(file: string): string {
   try {
@@ -60,22 +61,26 @@ export interface NamedStream {
 }
 
 /**
- * Resolves command arguments to streams: files and folders, or, with `--store <dir>`, stream ids in
- * a file store (every stream of the store when no id is given and `allWhenEmpty` is set).
+ * Resolves command arguments to streams: files and folders, or, with `--store <dir|url>`, stream ids
+ * in a store folder or a PostgreSQL store (every stream of the store when no id is given and
+ * `allWhenEmpty` is set).
  */
 export async function resolveStreams(
   refs: readonly string[],
-  storeDir?: string,
+  storeRef?: string,
   allWhenEmpty = false,
 ): Promise<NamedStream[]> {
-  if (storeDir === undefined)
+  if (storeRef === undefined)
     return expandPaths(refs).map((file) => ({ name: displayPath(file), events: readStreamFile(file) }));
-  const { FileEventStore } = await import('../store/file/file.js');
-  const store = await FileEventStore.open(storeDir);
-  const ids = refs.length === 0 && allWhenEmpty ? await store.list() : refs;
-  const out: NamedStream[] = [];
-  for (const id of ids) out.push({ name: id, events: await store.read(id) });
-  return out;
+  const store = await openStore(storeRef);
+  try {
+    const ids = refs.length === 0 && allWhenEmpty ? await store.list() : refs;
+    const out: NamedStream[] = [];
+    for (const id of ids) out.push({ name: id, events: await store.read(id) });
+    return out;
+  } finally {
+    await store.close();
+  }
 }
 
 /** Folds a named stream, naming it in rule errors. */
@@ -89,10 +94,52 @@ export function foldNamed(stream: NamedStream, options: FoldOptions = {}): Match
   }
 }
 
-/** Folds streams leniently into match results for the commands that work across matches. */
-export async function loadResults(refs: string[], storeDir?: string) {
-  return (await resolveStreams(refs, storeDir, true)).map((stream) => {
+/** A match as the commands that work across matches see it. */
+export interface LoadedMatch {
+  readonly name: string;
+  readonly result: MatchResult;
+  /** The match's player tallies (computed on first use). */
+  players(): readonly PlayerTally[];
+}
+
+/**
+ * The matches of the arguments: folded leniently from files and store folders; from a PostgreSQL
+ * store, read from its competition projection (caught up first) instead of folding every stream.
+ */
+export async function loadResults(refs: string[], storeRef?: string): Promise<LoadedMatch[]> {
+  if (storeRef !== undefined && isPostgresUrl(storeRef)) return projectedMatches(storeRef, refs);
+  return (await resolveStreams(refs, storeRef, true)).map((stream) => {
     const state = foldNamed(stream, { mode: 'lenient' });
-    return { name: stream.name, state, result: toMatchResult(state, stream.name) };
+    let players: PlayerTally[] | undefined;
+    return {
+      name: stream.name,
+      result: toMatchResult(state, stream.name),
+      players: () => (players ??= [...playerTallies([state]).values()]),
+    };
+  });
+}
+
+async function projectedMatches(url: string, refs: readonly string[]): Promise<LoadedMatch[]> {
+  const { PostgresEventStore, PostgresProjectionSink } = await import('../store/postgres/index.js');
+  const { CompetitionProjection } = await import('../store/projection.js');
+  const store = await PostgresEventStore.open(url);
+  try {
+    const projection = new CompetitionProjection(store, new PostgresProjectionSink(store));
+    await projection.load();
+    await projection.catchUp();
+    const summaries = projection.matches();
+    const byId = new Map(summaries.map((s) => [s.streamId, s]));
+    const chosen = refs.length === 0 ? summaries : refs.map((id) => byId.get(id) ?? missing(id));
+    return chosen.map((s) => ({ name: s.streamId, result: s.result, players: () => s.players }));
+  } finally {
+    await store.close();
+  }
+}
+
+function missing(streamId: string): never {
+  throw new MatchlineError({
+    code: 'STREAM_NOT_FOUND',
+    message: `${streamId} is not a match in this store (no such stream, or a stream without a fixture)`,
+    file: streamId,
   });
 }

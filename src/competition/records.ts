@@ -306,3 +306,30 @@ export function playerTallies(states: readonly MatchState[]): Map<string, Player
   }
   return tallies;
 }
+
+/** Sums per-match tallies of the same player (what playerTallies gives for all the matches at once). */
+export function sumTallies(lists: Iterable<readonly PlayerTally[]>): PlayerTally[] {
+  const out = new Map<string, PlayerTally>();
+  for (const list of lists) {
+    for (const t of list) {
+      const sum = out.get(t.playerId);
+      if (!sum) {
+        out.set(t.playerId, { ...t });
+        continue;
+      }
+      for (const field of [
+        'appearances',
+        'starts',
+        'goals',
+        'penaltyGoals',
+        'ownGoals',
+        'assists',
+        'minutes',
+        'yellowCards',
+        'redCards',
+      ] as const)
+        sum[field] += t[field];
+    }
+  }
+  return [...out.values()];
+}

@@ -9,18 +9,19 @@
 import { concatMap, from, type Observable } from 'rxjs';
 import { isCaughtUp, type CaughtUp } from '../events/index.js';
 import {
-  buildTable,
-  defaultTableRules,
+  computeTable,
   headToHead,
   playerTallies,
+  sumTallies,
   teamRecord,
   toMatchResult,
   type HeadToHead,
   type MatchResult,
   type PlayerTally,
+  type Table,
+  type TableOptions,
   type TableRow,
   type TeamRecord,
-  type TieBreakRules,
 } from '../competition/index.js';
 import { fold } from '../match/fold.js';
 import type { MatchState } from '../match/state.js';
@@ -78,40 +79,10 @@ export interface GroupKey {
   readonly group: string | null;
 }
 
-export interface TableQuery extends Partial<GroupKey> {
-  readonly rules?: TieBreakRules;
-  /** Count matches in progress at their current score (a live table); default: finished only. */
-  readonly live?: boolean;
-}
+/** Which group (every field given must match) and the table options (rules, live, until, ...). */
+export interface TableQuery extends Partial<GroupKey>, TableOptions {}
 
 const keyOf = (k: GroupKey) => `${k.competition}\u0000${k.season}\u0000${k.group ?? ''}`;
-
-/** Sums tallies of the same player over matches. */
-function mergeTallies(lists: Iterable<readonly PlayerTally[]>): PlayerTally[] {
-  const out = new Map<string, PlayerTally>();
-  for (const list of lists) {
-    for (const t of list) {
-      const sum = out.get(t.playerId);
-      if (!sum) {
-        out.set(t.playerId, { ...t });
-        continue;
-      }
-      for (const field of [
-        'appearances',
-        'starts',
-        'goals',
-        'penaltyGoals',
-        'ownGoals',
-        'assists',
-        'minutes',
-        'yellowCards',
-        'redCards',
-      ] as const)
-        sum[field] += t[field];
-    }
-  }
-  return [...out.values()];
-}
 
 /** Folded states the projection keeps to fold the next event on (least recently used dropped). */
 const KEPT_STATES = 512;
@@ -263,16 +234,19 @@ export class CompetitionProjection {
       .sort((a, b) => a.streamId.localeCompare(b.streamId));
   }
 
-  results(query: Partial<GroupKey> = {}, live = false): MatchResult[] {
-    return this.matches(query).map((s) =>
-      live && (s.status === 'live' || s.status === 'interval') ? { ...s.result, completed: true } : s.result,
-    );
+  /** The match results of the summaries matching the query, as the competition functions take them. */
+  results(query: Partial<GroupKey> = {}): MatchResult[] {
+    return this.matches(query).map((s) => s.result);
+  }
+
+  /** The table of one group (its rules by competition and season unless given), as computeTable gives it. */
+  computeTable(query: TableQuery = {}): Table {
+    const { competition, season, group, ...options } = query;
+    return computeTable(this.results({ competition, season, group }), options);
   }
 
   table(query: TableQuery = {}): TableRow[] {
-    const results = this.results(query, query.live ?? false);
-    const rules = query.rules ?? defaultTableRules(query.season ?? results[0]?.fixture.season);
-    return buildTable(results, { rules });
+    return this.computeTable(query).rows;
   }
 
   teamRecord(team: string, query: Partial<GroupKey> = {}): TeamRecord {
@@ -284,6 +258,6 @@ export class CompetitionProjection {
   }
 
   players(query: Partial<GroupKey> = {}): PlayerTally[] {
-    return mergeTallies(this.matches(query).map((s) => s.players));
+    return sumTallies(this.matches(query).map((s) => s.players));
   }
 }

@@ -1,7 +1,7 @@
 /** `matchline records [streams...]`: head-to-head, team streaks or player tallies across matches. */
 import type { Command } from 'commander';
 import { MatchlineError } from '../../events/index.js';
-import { headToHead, playerTallies, teamRecord } from '../../competition/index.js';
+import { headToHead, sumTallies, teamRecord } from '../../competition/index.js';
 import { printJson, type Cli, type Output } from '../context.js';
 import { loadResults } from '../io.js';
 import { STORE_OPTION } from '../options.js';
@@ -22,7 +22,7 @@ export async function recordsCommand(
     value = teamRecord(results, opts.team);
   } else if (opts.player) {
     const needle = opts.player.toLowerCase();
-    const tallies = [...playerTallies(loaded.map((r) => r.state)).values()].filter(
+    const tallies = sumTallies(loaded.map((r) => r.players())).filter(
       (t) => t.player.toLowerCase().includes(needle) || t.playerId === needle,
     );
     if (tallies.length === 0)

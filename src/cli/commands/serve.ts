@@ -1,8 +1,7 @@
 /** `matchline serve`: the live match centre over a store folder (or a PostgreSQL URL). */
 import type { Command } from 'commander';
 import { MatchlineError } from '../../events/index.js';
-import type { EventStore } from '../../store/index.js';
-import type { Output } from '../context.js';
+import { openStore, type Output } from '../context.js';
 
 type Run = (action: () => number | Promise<number>) => Promise<void>;
 
@@ -12,21 +11,6 @@ interface ServeCliOptions {
   readonly host: string;
   readonly token?: string;
   readonly cors?: string;
-}
-
-async function openStore(ref: string): Promise<EventStore> {
-  if (/^postgres(ql)?:\/\//.test(ref)) {
-    // The PostgreSQL backend is optional at this layer: loaded only when a URL is given.
-    const specifier = '../../store/postgres/index.js';
-    const mod = (await import(specifier).catch(() => null)) as {
-      PostgresEventStore?: { open(url: string): Promise<EventStore> };
-    } | null;
-    if (!mod?.PostgresEventStore)
-      throw new MatchlineError({ code: 'USAGE', message: 'this build of matchline has no PostgreSQL store' });
-    return mod.PostgresEventStore.open(ref);
-  }
-  const { FileEventStore } = await import('../../store/index.js');
-  return FileEventStore.open(ref);
 }
 
 export function serveCommand(program: Command, io: Output, run: Run): void {

@@ -1,9 +1,9 @@
-/** `matchline store <dir> list|show <stream>|append <stream> <file>|check [--repair]`. */
+/** `matchline store <dir|url> list|show <stream>|append <stream> <file>|check [--repair]`. */
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { formatProblem, MatchlineError } from '../../events/index.js';
-import type { ExpectedVersion, StreamCheck } from '../../store/index.js';
-import { printJson, type Cli, type Output } from '../context.js';
+import type { EventStore, ExpectedVersion, FileEventStore, StreamCheck } from '../../store/index.js';
+import { isPostgresUrl, openStore, printJson, type Cli, type Output } from '../context.js';
 import { readStreamFile } from '../io.js';
 
 export interface StoreCliOptions {
@@ -29,11 +29,33 @@ export async function storeCommand(
   args: string[],
   opts: StoreCliOptions,
 ): Promise<number> {
+  if (action === 'check' && isPostgresUrl(dir))
+    throw new MatchlineError({
+      code: 'USAGE',
+      message:
+        'store check and --repair are for store folders: a PostgreSQL store commits each append whole or not at all, so there is no tail to check',
+    });
   // Loaded here, not at start-up: only the store commands need the store code.
-  const { FileEventStore } = await import('../../store/index.js');
-  const store = await FileEventStore.open(dir);
+  const store = await openStore(dir);
+  try {
+    const folder = 'recoveries' in store ? (store as FileEventStore) : null;
+    return await storeAction(io, store, folder, action, args, opts);
+  } finally {
+    await store.close();
+  }
+}
+
+async function storeAction(
+  io: Output,
+  store: EventStore,
+  /** The same store when it is a folder (recoveries, check, repair), else null. */
+  folder: FileEventStore | null,
+  action: string,
+  args: string[],
+  opts: StoreCliOptions,
+): Promise<number> {
   const report = () => {
-    for (const r of store.recoveries)
+    for (const r of folder?.recoveries ?? [])
       io.err(`recovered ${r.file}: cut ${r.bytes} bytes never acknowledged (${r.reason})`);
   };
   switch (action) {
@@ -69,11 +91,12 @@ export async function storeCommand(
       return 0;
     }
     case 'check': {
+      if (!folder) throw new MatchlineError({ code: 'USAGE', message: 'store check is for store folders' });
       const ids = args.length ? args : await store.list();
       let bad = 0;
       const rows: (StreamCheck & { quarantine?: string })[] = [];
       for (const id of ids) {
-        const check = opts.repair ? await store.repair(id) : await store.check(id);
+        const check = opts.repair ? await folder.repair(id) : await folder.check(id);
         rows.push(check);
         if (check.status !== 'ok') bad++;
       }
@@ -115,8 +138,10 @@ export async function storeCommand(
 export function register(program: Command, cli: Cli): void {
   program
     .command('store')
-    .description('a folder of NDJSON streams: list, show, append (version-checked), check and repair')
-    .argument('<dir>', 'the store directory')
+    .description(
+      'a store (a folder of NDJSON streams or a PostgreSQL server): list, show, append (version-checked); folders: check and repair',
+    )
+    .argument('<dir|url>', 'the store directory or a postgres:// connection string')
     .argument('<action>', 'list | show <stream> | append <stream> <events-file> | check [streams...]')
     .argument('[args...]', 'the action’s arguments')
     .option(
