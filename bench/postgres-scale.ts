@@ -182,9 +182,8 @@ interface Result {
   readBaselineMs: number[];
   projectionMs: number;
   projectionBaselineMs: number;
-  lagP50: number | null;
-  lagP99: number | null;
-  note: string;
+  lagP50: number;
+  lagP99: number;
 }
 
 /** Points per team from goal events alone: the hand-written baseline of the projection. */
@@ -219,23 +218,17 @@ async function measure(
 ): Promise<Result> {
   const acks = new Map<number, number>();
   const got = new Map<number, number>();
-  let follower: Promise<void> | null = null;
-  let note = '';
-  if (backend === 'postgres') {
-    // The follower starts first and is caught up (on an empty log) before the writers start.
-    let ready: () => void = () => undefined;
-    const following = new Promise<void>((r) => (ready = r));
-    follower = run('follow', [target, String(total)], (l) => {
-      if (l === 'following') ready();
-      else if (l.startsWith('got ')) {
-        const [, p, t] = l.split(' ');
-        got.set(Number(p), Number(t));
-      }
-    });
-    await following;
-  } else {
-    note = 'file store subscriptions do not follow other processes, so no lag';
-  }
+  // The follower starts first and is caught up (on an empty log) before the writers start.
+  let ready: () => void = () => undefined;
+  const following = new Promise<void>((r) => (ready = r));
+  const follower = run('follow', [target, String(total)], (l) => {
+    if (l === 'following') ready();
+    else if (l.startsWith('got ')) {
+      const [, p, t] = l.split(' ');
+      got.set(Number(p), Number(t));
+    }
+  });
+  await following;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: WRITERS }, (_, k) =>
@@ -246,7 +239,7 @@ async function measure(
     ),
   );
   const appendSeconds = (performance.now() - started) / 1000;
-  if (follower) await follower;
+  await follower;
   const lags: number[] = [];
   for (const [p, t] of got) {
     const ack = acks.get(p);
@@ -293,9 +286,8 @@ async function measure(
     readBaselineMs,
     projectionMs,
     projectionBaselineMs,
-    lagP50: lags.length ? percentile(lags, 50) : null,
-    lagP99: lags.length ? percentile(lags, 99) : null,
-    note,
+    lagP50: percentile(lags, 50),
+    lagP99: percentile(lags, 99),
   };
 }
 
@@ -382,7 +374,7 @@ const lines = [
   `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
   ...results.map((r) => {
     const read = median(r.readMs);
-    return `| ${r.backend} | ${fmt(r.events)} | ${fmt(r.appendSeconds, 1)} s, ${fmt(r.appendsPerSecond)} appends/s | ${fmt(read)} ms (${fmt(Math.min(...r.readMs))}-${fmt(Math.max(...r.readMs))}), ${fmt(r.events / read, 1)} events/ms | ${fmt(median(r.readBaselineMs))} ms, ${fmt(r.events / median(r.readBaselineMs), 1)} events/ms | ${fmt(r.projectionMs)} ms, ${fmt(r.events / r.projectionMs, 1)} events/ms | ${fmt(r.projectionBaselineMs)} ms | ${r.lagP50 === null ? `n/a (${r.note})` : `${fmt(r.lagP50, 1)} / ${fmt(r.lagP99 ?? 0, 1)} ms`} |`;
+    return `| ${r.backend} | ${fmt(r.events)} | ${fmt(r.appendSeconds, 1)} s, ${fmt(r.appendsPerSecond)} appends/s | ${fmt(read)} ms (${fmt(Math.min(...r.readMs))}-${fmt(Math.max(...r.readMs))}), ${fmt(r.events / read, 1)} events/ms | ${fmt(median(r.readBaselineMs))} ms, ${fmt(r.events / median(r.readBaselineMs), 1)} events/ms | ${fmt(r.projectionMs)} ms, ${fmt(r.events / r.projectionMs, 1)} events/ms | ${fmt(r.projectionBaselineMs)} ms | ${fmt(r.lagP50, 1)} / ${fmt(r.lagP99, 1)} ms |`;
   }),
 ];
 const header = `Run ${new Date().toISOString().slice(0, 16)} UTC, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}, ${SEASONS} seasons x 380 matches, one event per append, shared machine (other helpers were running).`;
