@@ -25,14 +25,16 @@ function cli(...args: string[]): { code: number; stdout: string; stderr: string 
 }
 
 const GROUP_D_FILES = join(ROOT, 'events/ucl/2020-21');
-const groupDFiles = () => [...groupDOthers().keys(), LIVE_MATCH].map((id) => join(GROUP_D_FILES, `${id}.ndjson`));
+const groupDFiles = () =>
+  [...groupDOthers().keys(), LIVE_MATCH].map((id) => join(GROUP_D_FILES, `${id}.ndjson`));
 
 /** The CLI's default schema (`matchline`) in a database of its own, holding Group D matchdays 1-4. */
 async function seededUrl(): Promise<string> {
   const url = await db.cluster.createDatabase(`cli_${Math.random().toString(36).slice(2, 10)}`);
   const store = await PostgresEventStore.open(url);
   try {
-    for (const [id, events] of groupDOthers()) await store.append(id, events, { expectedVersion: 'no-stream' });
+    for (const [id, events] of groupDOthers())
+      await store.append(id, events, { expectedVersion: 'no-stream' });
     for (const event of liveSequence()) await store.append(LIVE_MATCH, [event]);
   } finally {
     await store.close();
@@ -102,9 +104,12 @@ describe('matchline CLI with --store postgres://', () => {
     expect(list.code).toBe(0);
     expect(list.stdout.trim().split('\n')).toEqual([...groupDOthers().keys(), LIVE_MATCH].sort());
     const show = cli('store', url, 'show', LIVE_MATCH);
-    expect(show.stdout.trim().split('\n').map((l) => (JSON.parse(l) as MatchEvent).id)).toEqual(
-      liveSequence().map((e) => e.id),
-    );
+    expect(
+      show.stdout
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as MatchEvent).id),
+    ).toEqual(liveSequence().map((e) => e.id));
     const summary = cli('summary', LIVE_MATCH, '--store', url, '--json');
     expect(summary.code).toBe(0);
     expect(JSON.parse(summary.stdout)).toMatchObject({ score: { home: 0, away: 2 } });
