@@ -14,28 +14,24 @@ import {
   type CaughtUp,
   type MatchEvent,
 } from '../../events/index.js';
-import { fold } from '../../match/fold.js';
 import {
   checkAppendInput,
   checkReadAllOptions,
   checkReadOptions,
   checkStreamId,
   checkSubscribeAllOptions,
-  EMPTY_SNAPSHOT,
   prepareAppend,
-  snapshotOf,
-  sourcesOf,
   type AppendOptions,
   type AppendResult,
   type EventStore,
   type ReadAllOptions,
   type ReadOptions,
   type StoredEvent,
-  type StreamSnapshot,
   type SubscribeAllOptions,
 } from '../store.js';
 import { isConnectionFailure, redactUrl, secretsOf, storeIoError, type ServerRef } from './connection.js';
 import { follow, Wakeup } from './follow.js';
+import { StreamCache } from './stream-cache.js';
 import { checkSchemaName, LOCK_SPACE, migrate, POSITIONS_PER_TRANSACTION } from './schema.js';
 
 export interface PostgresStoreOptions {
@@ -51,20 +47,12 @@ export interface PostgresStoreOptions {
   readonly batchSize?: number;
 }
 
-interface Cached {
-  readonly version: number;
-  readonly snapshot: StreamSnapshot;
-}
-
 interface EventRow {
   position: string;
   stream_id: string;
   version: number;
   event: MatchEvent;
 }
-
-/** Streams whose folded state a writer keeps between appends (the least recently used are dropped). */
-const CACHED_STREAMS = 256;
 
 /** The stream's lock key: 32-bit FNV-1a of its id (a collision only makes two streams take turns). */
 function lockKey(streamId: string): number {
@@ -89,7 +77,7 @@ export class PostgresEventStore implements EventStore {
   readonly #pool: pg.Pool;
   readonly #server: ServerRef;
   readonly #wakeup: Wakeup;
-  readonly #cache = new Map<string, Cached>();
+  readonly #cache = new StreamCache();
   readonly #options: Required<Omit<PostgresStoreOptions, 'schema' | 'maxConnections'>>;
   #closed = false;
   /** The highest position this instance committed: readAll waits until it is readable. */
@@ -250,7 +238,7 @@ export class PostgresEventStore implements EventStore {
       );
       const exists = head.rows.length > 0;
       const version = head.rows[0]?.version ?? 0;
-      const snapshot = await this.snapshot(client, streamId, version);
+      const snapshot = await this.#cache.snapshot(client, this.table('events'), streamId, version);
       const prepared = prepareAppend(streamId, snapshot, exists, events, options);
       if (prepared.toWrite.length === 0 && exists) {
         await client.query('ROLLBACK');
@@ -282,12 +270,12 @@ export class PostgresEventStore implements EventStore {
       const position = last === null ? null : Number(last);
       commitSent = true;
       await client.query('COMMIT');
-      this.remember(streamId, { version: prepared.result.version, snapshot: prepared.next });
+      this.#cache.remember(streamId, prepared.result.version, prepared.next);
       if (position !== null) this.#lastPosition = Math.max(this.#lastPosition, position);
       return { ...prepared.result, position };
     } catch (error) {
       if (!commitSent) await client.query('ROLLBACK').catch(() => undefined);
-      this.#cache.delete(streamId);
+      this.#cache.forget(streamId);
       if (isMatchlineError(error)) throw error;
       if ((error as { code?: unknown }).code === '23505') throw this.versionConflict(streamId, null);
       if (commitSent && isConnectionFailure(error))
@@ -302,40 +290,6 @@ export class PostgresEventStore implements EventStore {
       message: `stream ${streamId} was changed by another writer${version === null ? '' : ` after version ${version}`}`,
       file: streamId,
     });
-  }
-
-  private remember(streamId: string, cached: Cached): void {
-    this.#cache.delete(streamId);
-    this.#cache.set(streamId, cached);
-    if (this.#cache.size > CACHED_STREAMS) this.#cache.delete(this.#cache.keys().next().value!);
-  }
-
-  /** The stream's stored state at `version`: the cached fold, extended by what others appended since. */
-  private async snapshot(client: pg.PoolClient, streamId: string, version: number): Promise<StreamSnapshot> {
-    if (version === 0) return EMPTY_SNAPSHOT;
-    const cached = this.#cache.get(streamId);
-    if (cached && cached.version === version) return cached.snapshot;
-    const from = cached && cached.version < version ? cached.version : 0;
-    const { rows } = await client.query<{ event: MatchEvent }>(
-      `SELECT event FROM ${this.table('events')} WHERE stream_id = $1 AND version > $2 ORDER BY version`,
-      [streamId, from],
-    );
-    const added = rows.map((r) => r.event);
-    try {
-      if (!cached || from === 0) return snapshotOf(added);
-      const all = [...cached.snapshot.events, ...added];
-      return { events: all, state: fold(added, cached.snapshot.state), sources: sourcesOf(all) };
-    } catch (error) {
-      if (isMatchlineError(error)) {
-        throw new MatchlineError({
-          ...error.toJSON(),
-          code: 'STREAM_CORRUPT',
-          message: `the stored stream no longer folds: ${error.sentence}`,
-          file: streamId,
-        });
-      }
-      throw error;
-    }
   }
 
   async read(streamId: string, options?: ReadOptions): Promise<MatchEvent[]> {
