@@ -4,6 +4,8 @@
  * correction moves; the password never on screen.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MatchEvent } from '../src/index.js';
@@ -16,7 +18,11 @@ import { groupDOthers, LIVE_MATCH, liveSequence } from './postgres-group-d.js';
 const db = usePostgres();
 
 function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/src/cli/main.js'), ...args], {
+  return run([], args);
+}
+
+function run(nodeArgs: string[], args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [...nodeArgs, join(ROOT, 'dist/src/cli/main.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
@@ -140,5 +146,20 @@ describe('matchline CLI with --store postgres://', () => {
     expect(away.code).toBe(1);
     expect(away.stderr).toContain('STORE_IO');
     expect(away.stderr).not.toContain(secret);
+  });
+
+  it('the pg client is loaded only for a postgres:// store', () => {
+    const forbid = ['--import', join(ROOT, 'test/workers/forbid-pg.mjs')];
+    const folder = mkdtempSync(join(tmpdir(), 'matchline-store-'));
+    const fromFiles = run(forbid, ['table', ...groupDFiles(), '--json']);
+    expect(fromFiles.stderr).toBe('');
+    expect(fromFiles.code).toBe(0);
+    const fromFolder = run(forbid, ['store', folder, 'list']);
+    expect(fromFolder.stderr).toBe('');
+    expect(fromFolder.code).toBe(0);
+    // The same preload does stop a PostgreSQL run, so the two passes above mean something.
+    const fromServer = run(forbid, ['table', '--store', db.url]);
+    expect(fromServer.code).not.toBe(0);
+    expect(fromServer.stderr).toContain('the pg client was loaded');
   });
 });
