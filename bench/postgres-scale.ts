@@ -305,7 +305,22 @@ if (
   ) !== total
 )
   throw new Error('files do not parse back');
+const fmt = (n: number, d = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const TABLE_HEAD = [
+  `| backend | events | append (4 writers) | read back all, median of 3 (min-max) | read baseline | projection from zero | projection baseline | subscription lag p50 / p99 |`,
+  `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+];
+function rowOf(r: Result): string {
+  const read = median(r.readMs);
+  return `| ${r.backend} | ${fmt(r.events)} | ${fmt(r.appendSeconds, 1)} s, ${fmt(r.appendsPerSecond)} appends/s | ${fmt(read)} ms (${fmt(Math.min(...r.readMs))}-${fmt(Math.max(...r.readMs))}), ${fmt(r.events / read, 1)} events/ms | ${fmt(median(r.readBaselineMs))} ms, ${fmt(r.events / median(r.readBaselineMs), 1)} events/ms | ${fmt(r.projectionMs)} ms, ${fmt(r.events / r.projectionMs, 1)} events/ms | ${fmt(r.projectionBaselineMs)} ms | ${fmt(r.lagP50, 1)} / ${fmt(r.lagP99, 1)} ms |`;
+}
+
 const results: Result[] = [];
+const report = (r: Result) => {
+  results.push(r);
+  console.log(rowOf(r));
+};
 
 if (ONLY.includes('postgres')) {
   const cluster = await startCluster();
@@ -316,7 +331,7 @@ if (ONLY.includes('postgres')) {
     await setup.close();
     const raw = new pg.Client({ connectionString: url });
     await raw.connect();
-    results.push(
+    report(
       await measure(
         'postgres',
         target,
@@ -341,7 +356,7 @@ if (ONLY.includes('file')) {
   const dir = join(work, 'file-store');
   mkdirSync(dir);
   await (await FileEventStore.open(dir)).close();
-  results.push(
+  report(
     await measure(
       'file',
       dir,
@@ -367,18 +382,9 @@ if (ONLY.includes('file')) {
 }
 rmSync(work, { recursive: true, force: true });
 
-const fmt = (n: number, d = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-const lines = [
-  `| backend | events | append (4 writers) | read back all, median of 3 (min-max) | read baseline | projection from zero | projection baseline | subscription lag p50 / p99 |`,
-  `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
-  ...results.map((r) => {
-    const read = median(r.readMs);
-    return `| ${r.backend} | ${fmt(r.events)} | ${fmt(r.appendSeconds, 1)} s, ${fmt(r.appendsPerSecond)} appends/s | ${fmt(read)} ms (${fmt(Math.min(...r.readMs))}-${fmt(Math.max(...r.readMs))}), ${fmt(r.events / read, 1)} events/ms | ${fmt(median(r.readBaselineMs))} ms, ${fmt(r.events / median(r.readBaselineMs), 1)} events/ms | ${fmt(r.projectionMs)} ms, ${fmt(r.events / r.projectionMs, 1)} events/ms | ${fmt(r.projectionBaselineMs)} ms | ${fmt(r.lagP50, 1)} / ${fmt(r.lagP99, 1)} ms |`;
-  }),
-];
 const header = `Run ${new Date().toISOString().slice(0, 16)} UTC, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}, ${SEASONS} seasons x 380 matches, one event per append, shared machine (other helpers were running).`;
 console.log(header);
+const lines = [...TABLE_HEAD, ...results.map(rowOf)];
 console.log(lines.join('\n'));
 
 if (args.includes('--write')) {
