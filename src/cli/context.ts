@@ -90,6 +90,6 @@ export async function openStore(ref: string): Promise<EventStore> {
     const { PostgresEventStore } = await import('../store/postgres/index.js');
     return PostgresEventStore.open(ref);
   }
-  const { FileEventStore } = await import('../store/index.js');
+  const { FileEventStore } = await import('../store/file/file.js');
   return FileEventStore.open(ref);
 }
