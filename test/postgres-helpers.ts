@@ -13,6 +13,8 @@ export interface PostgresFixture {
   readonly cluster: TestCluster;
   /** A store in a new schema of its own. */
   store(options?: PostgresStoreOptions): Promise<PostgresEventStore>;
+  /** Another instance over the same schema (closed after the file). */
+  reopen(store: PostgresEventStore): Promise<PostgresEventStore>;
   /** A schema name not used yet in this file. */
   freshSchema(): string;
 }
@@ -40,6 +42,11 @@ export function usePostgres(): PostgresFixture {
       return cluster;
     },
     freshSchema,
+    async reopen(store) {
+      const again = await PostgresEventStore.open(url, { schema: store.schema, pollIntervalMs: 50 });
+      opened.push(again);
+      return again;
+    },
     async store(options = {}) {
       const store = await PostgresEventStore.open(url, { schema: freshSchema(), ...options });
       opened.push(store);

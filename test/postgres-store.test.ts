@@ -11,7 +11,10 @@ import { usePostgres } from './postgres-helpers.js';
 import { Stream } from './helpers.js';
 
 const db = usePostgres();
-storeConformance('PostgresEventStore', () => db.store({ pollIntervalMs: 50 }));
+storeConformance('PostgresEventStore', () => db.store({ pollIntervalMs: 50 }), {
+  // A new instance (its own pool and no cached folds) over the same schema.
+  reopen: (store) => db.reopen(store as PostgresEventStore),
+});
 
 const match = () => Stream.played().events;
 const addedTime = (id: string, ms: number): MatchEvent =>
