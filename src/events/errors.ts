@@ -55,7 +55,8 @@ export const ERROR_CODES = {
   STREAM_CORRUPT: 'a stored stream with a damaged line',
   EVENT_TOO_LARGE: 'an event larger than the store accepts',
   STORE_LOCKED: 'a stream locked by another writer for too long',
-  STORE_IO: 'a file operation of the store failed (disk full, read-only, not a regular file, a link)',
+  STORE_IO:
+    'a file operation of the store failed (disk full, read-only, not a regular file, a link), or its PostgreSQL server or connection did',
   // Importers
   IMPORT_NOTE: 'something an importer had to guess or leave out',
   PROVIDER_FORMAT: 'a provider file that does not have the shape its importer reads',
