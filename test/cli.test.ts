@@ -54,7 +54,7 @@ describe('matchline CLI', () => {
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
     const missing = cli('summary', join(dir, 'nope.ndjson'));
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/FILE_NOT_FOUND: no such file or directory: .*nope\.ndjson/);
+    expect(missing.stderr).toMatch(/FILE_NOT_FOUND: cannot read .*nope\.ndjson: no such file or directory/);
   });
 
   it('validate: a broken rule is one line that names the place and the code once', () => {
@@ -204,7 +204,7 @@ describe('matchline CLI', () => {
 
   it('usage errors are one clear line', () => {
     const r = cli('summary', LEG1, '--minutes', 'sometimes');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('USAGE: --minutes takes nominal or actual, not sometimes');
   });
 });
@@ -316,7 +316,9 @@ describe('matchline import', () => {
     });
     expect(cli('import', '--help').stdout).toMatch(/statsbomb[\s\S]*openfootball/);
     const bad = cli('import', 'statsbomb', '--events', 'nope.json', '--lineups', 'nope.json');
-    expect(bad.stderr.trim()).toBe('nope.json: FILE_NOT_FOUND: cannot read nope.json: no such file');
+    expect(bad.stderr.trim()).toBe(
+      'nope.json: FILE_NOT_FOUND: cannot read nope.json: no such file or directory',
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 /** What every command gets: where to print, how to run an action and map its outcome to an exit code. */
 import { readFileSync } from 'node:fs';
-import { formatProblem, MatchlineError, toProblem } from '../events/index.js';
+import { formatProblem, MatchlineError, toProblem, type Problem } from '../events/index.js';
 import type { EventStore } from '../store/store.js';
 
 export interface Output {
@@ -8,13 +8,19 @@ export interface Output {
   err(text: string): void;
 }
 
-/** Exit codes shared by every command. */
-export const EXIT = { ok: 0, data: 1, usage: 2 } as const;
+/**
+ * Exit codes shared by every command (documented in docs/cli.md): 0 success; 1 a problem with the
+ * data (a file that is missing or not a valid stream, a broken rule, a store conflict); 2 the command
+ * line itself (an unknown option, a bad option value, a missing argument); 3 a bug in matchline.
+ */
+export const EXIT = { ok: 0, data: 1, usage: 2, internal: 3 } as const;
 
 export interface Cli {
   readonly io: Output;
+  /** True when the command line asked for --json: errors are then JSON on standard output too. */
+  readonly json: boolean;
   /** Runs a command action; a thrown MatchlineError becomes its problems on screen and an exit code. */
-  run(action: () => number | Promise<number>, json?: boolean): Promise<void>;
+  run(action: () => number | Promise<number>): Promise<void>;
 }
 
 export function printJson(io: Output, value: unknown): void {
@@ -32,24 +38,53 @@ export function printJson(io: Output, value: unknown): void {
   );
 }
 
-/** Prints a MatchlineError as data (every problem, one per line) and returns exit code 1. */
-export function reportError(io: Output, error: unknown, json = false): number {
-  if (error instanceof MatchlineError) {
-    if (json) printJson(io, { valid: false, problems: error.problems.map(toProblem) });
-    else for (const p of error.problems) io.err(formatProblem(p));
-    return 1;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  io.err(
-    `matchline: unexpected error: ${message}${process.env.MATCHLINE_DEBUG ? `\n${(error as Error).stack ?? ''}` : ' (set MATCHLINE_DEBUG=1 for details)'}`,
-  );
-  return 2;
+/** The exit code of a failure: USAGE problems are the command line's fault, others the data's. */
+export function exitCodeOf(problems: readonly Problem[]): number {
+  return problems.some((p) => p.code === 'USAGE') ? EXIT.usage : EXIT.data;
 }
 
-export function createCli(io: Output): Cli {
+/** Prints the problems as JSON on standard output (with --json) or one line each on standard error. */
+export function printProblems(
+  io: Output,
+  problems: readonly Problem[],
+  json: boolean,
+  exitCode: number,
+): void {
+  if (json) printJson(io, { ok: false, exitCode, problems: problems.map(toProblem) });
+  else for (const p of problems) io.err(formatProblem(p));
+}
+
+/** Warnings of a lenient fold, after the command's output: one line each with its code. */
+export function printWarnings(io: Output, warnings: readonly Problem[]): void {
+  for (const w of warnings) io.err(`warning: ${formatProblem(w)}`);
+}
+
+/** Prints an error as data and returns its exit code; anything not a MatchlineError is a bug (3). */
+export function reportError(io: Output, error: unknown, json = false): number {
+  if (error instanceof MatchlineError) {
+    const code = exitCodeOf(error.problems);
+    printProblems(io, error.problems, json, code);
+    return code;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const sentence = `unexpected error: ${message}`;
+  if (json)
+    printJson(io, {
+      ok: false,
+      exitCode: EXIT.internal,
+      problems: [{ code: 'INTERNAL', message: sentence }],
+    });
+  io.err(
+    `matchline: ${sentence}${process.env.MATCHLINE_DEBUG ? `\n${(error as Error).stack ?? ''}` : ' (set MATCHLINE_DEBUG=1 for details)'}`,
+  );
+  return EXIT.internal;
+}
+
+export function createCli(io: Output, json = false): Cli {
   return {
     io,
-    run(action, json = false) {
+    json,
+    run(action) {
       return Promise.resolve()
         .then(action)
         .then((code) => {

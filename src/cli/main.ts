@@ -4,8 +4,8 @@
  * registers itself with one line below. Commands load store and import code inside their actions,
  * so a command that needs neither never loads them.
  */
-import { Command } from 'commander';
-import { createCli, packageVersion, type Output } from './context.js';
+import { Command, CommanderError } from 'commander';
+import { createCli, EXIT, packageVersion, printProblems, type Output } from './context.js';
 import { register as importCommand } from './commands/import.js';
 import { register as recordsCommand } from './commands/records.js';
 import { register as replayCommand } from './commands/replay.js';
@@ -26,7 +26,9 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const io: Output = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
-const cli = createCli(io);
+// --json anywhere on the command line: errors are JSON on standard output too, for every command.
+const json = process.argv.slice(2).includes('--json');
+const cli = createCli(io, json);
 
 const program = new Command();
 program
@@ -34,7 +36,22 @@ program
   .description(
     'Event-sourced football match timelines: validate, summarise, replay, store, import, decide ties and tables.',
   )
-  .version(packageVersion(), '-V, --version', 'print the version of matchline');
+  .version(packageVersion(), '-V, --version', 'print the version of matchline')
+  // Usage errors (unknown option, missing argument) exit 2 like every USAGE error, as JSON with --json.
+  .exitOverride()
+  .showHelpAfterError(!json)
+  .configureOutput({
+    outputError: (text, write) => {
+      if (json)
+        printProblems(
+          io,
+          [{ code: 'USAGE', message: text.replace(/^error: /, '').trim() }],
+          true,
+          EXIT.usage,
+        );
+      else write(text);
+    },
+  });
 
 validateCommand(program, cli);
 summaryCommand(program, cli);
@@ -47,5 +64,10 @@ importCommand(program, cli);
 renderCommand(program, cli.io, (action) => cli.run(action));
 serveCommand(program, cli.io, (action) => cli.run(action));
 
-program.showHelpAfterError();
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (!(error instanceof CommanderError)) throw error;
+  // --help and --version end the same way as a success; everything else commander refuses is usage.
+  process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+}

@@ -4,8 +4,9 @@ import type { Command } from 'commander';
 import { MatchlineError } from '../../events/index.js';
 import { toMatchResult } from '../../competition/index.js';
 import { positionsSeries, positionsSvg, timelineSeries, timelineSvg } from '../../render/index.js';
-import type { Output } from '../context.js';
-import { foldNamed, resolveStreams } from '../io.js';
+import { printWarnings, type Output } from '../context.js';
+import { foldNamed, modeOf, resolveStreams, warningsOf } from '../io.js';
+import { LENIENT_OPTION } from '../options.js';
 
 type Run = (action: () => number | Promise<number>) => Promise<void>;
 
@@ -14,6 +15,7 @@ interface RenderOptions {
   readonly group?: string;
   readonly store?: string;
   readonly width?: string;
+  readonly lenient?: boolean;
 }
 
 function widthOf(raw: string | undefined): number | undefined {
@@ -45,12 +47,16 @@ export function renderCommand(program: Command, io: Output, run: Run): void {
     .argument('<stream>', 'a stream file (or a stream id with --store)')
     .option('-o, --output <file>', 'the SVG file to write (default: standard output)')
     .option('--width <px>', 'picture width in pixels', '960')
+    .option(...LENIENT_OPTION)
     .option('--store <dir>', 'read the argument as a stream id in this file store')
     .action((ref: string, opts: RenderOptions) =>
       run(async () => {
+        const width = widthOf(opts.width);
         const [stream] = await resolveStreams([ref], opts.store);
-        const state = foldNamed(stream!, { mode: 'lenient' });
-        return emit(io, timelineSvg(timelineSeries(state), { width: widthOf(opts.width) }), opts.output);
+        const state = foldNamed(stream!, modeOf(opts));
+        const code = emit(io, timelineSvg(timelineSeries(state), { width }), opts.output);
+        printWarnings(io, state.warnings);
+        return code;
       }),
     );
   command
@@ -60,11 +66,17 @@ export function renderCommand(program: Command, io: Output, run: Run): void {
     .option('-o, --output <file>', 'the SVG file to write (default: standard output)')
     .option('--width <px>', 'picture width in pixels', '640')
     .option('--group <name>', 'the group to draw when the matches span several')
+    .option(...LENIENT_OPTION)
     .option('--store <dir>', 'read the arguments as stream ids in this file store')
     .action((refs: string[], opts: RenderOptions) =>
       run(async () => {
+        const width = widthOf(opts.width);
         const streams = await resolveStreams(refs, opts.store, true);
-        const all = streams.map((s) => toMatchResult(foldNamed(s, { mode: 'lenient' }), s.name));
+        const folded = streams.map((s) => {
+          const state = foldNamed(s, modeOf(opts));
+          return { name: s.name, state, warnings: state.warnings };
+        });
+        const all = folded.map((f) => toMatchResult(f.state, f.name));
         const groups = [...new Set(all.map((r) => r.fixture.group ?? ''))];
         if (opts.group === undefined && groups.length > 1)
           throw new MatchlineError({
@@ -79,11 +91,9 @@ export function renderCommand(program: Command, io: Output, run: Run): void {
           });
         const first = results[0]!.fixture;
         const title = `${first.competition} ${first.season}${first.group ? `, group ${first.group}` : ''}: positions by matchday`;
-        return emit(
-          io,
-          positionsSvg(positionsSeries(results), { width: widthOf(opts.width), title }),
-          opts.output,
-        );
+        const code = emit(io, positionsSvg(positionsSeries(results), { width, title }), opts.output);
+        printWarnings(io, warningsOf(folded));
+        return code;
       }),
     );
 }

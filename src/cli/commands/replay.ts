@@ -8,9 +8,9 @@ import pc from 'picocolors';
 import { lastValueFrom, tap, takeUntil, Subject, defaultIfEmpty } from 'rxjs';
 import { MatchlineError } from '../../events/index.js';
 import { replay, type Frame } from '../../replay/index.js';
-import type { Cli, Output } from '../context.js';
-import { resolveStreams } from '../io.js';
-import { STORE_OPTION } from '../options.js';
+import { printWarnings, type Cli, type Output } from '../context.js';
+import { modeOf, resolveStreams } from '../io.js';
+import { LENIENT_OPTION, STORE_OPTION } from '../options.js';
 import { bar } from '../ui.js';
 
 interface ReplayCliOptions {
@@ -20,6 +20,7 @@ interface ReplayCliOptions {
   step: string;
   json?: boolean;
   store?: string;
+  lenient?: boolean;
 }
 
 function parseSpeed(text: string): number {
@@ -60,12 +61,14 @@ export async function replayCommand(io: Output, file: string, opts: ReplayCliOpt
     throw new MatchlineError({ code: 'USAGE', message: '--step takes minute or event' });
   const [stream] = await resolveStreams([file], opts.store);
   const events = stream!.events;
+  let last: Frame | undefined;
   const frames$ = replay(events, {
     speed,
     step: opts.step,
+    ...modeOf(opts),
     ...(opts.from === undefined ? {} : { from: opts.from }),
     ...(opts.to === undefined ? {} : { to: opts.to }),
-  });
+  }).pipe(tap((frame) => (last = frame)));
   // A terminal with no size (some pseudo-terminals) cannot hold a redrawn scoreboard: fall back to lines.
   const interactive = process.stdout.isTTY && (process.stdout.columns ?? 0) > 0 && !opts.json;
   if (!interactive) {
@@ -75,6 +78,7 @@ export async function replayCommand(io: Output, file: string, opts: ReplayCliOpt
         defaultIfEmpty(null),
       ),
     );
+    printWarnings(io, last?.state.warnings ?? []);
     return 0;
   }
   const stop = new Subject<void>();
@@ -107,6 +111,7 @@ export async function replayCommand(io: Output, file: string, opts: ReplayCliOpt
       ),
     );
     logUpdate.done();
+    printWarnings(io, last?.state.warnings ?? []);
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
@@ -141,6 +146,7 @@ export function register(program: Command, cli: Cli): void {
     .option('--to <point>', 'stop at a point')
     .option('--step <step>', 'minute (default) or event', 'minute')
     .option('--json', 'NDJSON frames')
+    .option(...LENIENT_OPTION)
     .option(...STORE_OPTION)
     .action((ref: string, opts: ReplayCliOptions) => cli.run(() => replayCommand(cli.io, ref, opts)));
 }

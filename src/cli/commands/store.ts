@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { formatProblem, MatchlineError } from '../../events/index.js';
 import type { EventStore, ExpectedVersion, FileEventStore, StreamCheck } from '../../store/index.js';
 import { isPostgresUrl, openStore, printJson, type Cli, type Output } from '../context.js';
-import { readStreamFile } from '../io.js';
+import { resolveStreams } from '../io.js';
 
 export interface StoreCliOptions {
   expectedVersion?: string;
@@ -22,6 +22,8 @@ function parseExpected(text: string | undefined): ExpectedVersion {
   });
 }
 
+const STORE_ACTIONS = ['list', 'show', 'append', 'check'];
+
 export async function storeCommand(
   io: Output,
   dir: string,
@@ -35,6 +37,13 @@ export async function storeCommand(
       message:
         'store check and --repair are for store folders: a PostgreSQL store commits each append whole or not at all, so there is no tail to check',
     });
+  // The command line is checked before the store is opened (opening a folder creates it).
+  if (!STORE_ACTIONS.includes(action))
+    throw new MatchlineError({
+      code: 'USAGE',
+      message: `store actions are ${STORE_ACTIONS.join(', ')}, not ${action}`,
+    });
+  parseExpected(opts.expectedVersion);
   // Loaded here, not at start-up: only the store commands need the store code.
   const store = await openStore(dir);
   try {
@@ -80,7 +89,8 @@ async function storeAction(
           code: 'USAGE',
           message: 'store append takes a stream id and an events file',
         });
-      const events = readStreamFile(file);
+      const [stream] = await resolveStreams([file]);
+      const events = stream!.events;
       const result = await store.append(id, events, { expectedVersion: parseExpected(opts.expectedVersion) });
       report();
       if (opts.json) printJson(io, result);

@@ -2,12 +2,20 @@
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { formatProblem, MatchlineError } from '../../events/index.js';
+import { MatchlineError } from '../../events/index.js';
 import { stateAt } from '../../match/fold.js';
 import { matchSummary } from '../../match/summary.js';
-import { printJson, type Cli, type Output } from '../context.js';
-import { foldNamed, resolveStreams } from '../io.js';
-import { STORE_OPTION } from '../options.js';
+import { printJson, printWarnings, type Cli, type Output } from '../context.js';
+import { foldNamed, modeOf, resolveStreams } from '../io.js';
+import { LENIENT_OPTION, STORE_OPTION } from '../options.js';
+
+interface SummaryOptions {
+  at?: string;
+  minutes?: string;
+  json?: boolean;
+  store?: string;
+  lenient?: boolean;
+}
 
 function scoreLine(s: ReturnType<typeof matchSummary>): string {
   const parts = [`${s.home} ${s.score.home}-${s.score.away} ${s.away}`];
@@ -21,11 +29,7 @@ function scoreLine(s: ReturnType<typeof matchSummary>): string {
   return parts.join(' ');
 }
 
-export async function summaryCommand(
-  io: Output,
-  ref: string,
-  opts: { at?: string; minutes?: string; json?: boolean; store?: string },
-): Promise<number> {
+export async function summaryCommand(io: Output, ref: string, opts: SummaryOptions): Promise<number> {
   const mode = opts.minutes === 'actual' ? 'actual' : 'nominal';
   if (opts.minutes !== undefined && opts.minutes !== 'actual' && opts.minutes !== 'nominal') {
     throw new MatchlineError({
@@ -34,10 +38,12 @@ export async function summaryCommand(
     });
   }
   const [stream] = await resolveStreams([ref], opts.store);
-  const state = opts.at === undefined ? foldNamed(stream!) : stateAt(stream!.events, opts.at);
+  const state =
+    opts.at === undefined ? foldNamed(stream!, modeOf(opts)) : stateAt(stream!.events, opts.at, modeOf(opts));
   const s = matchSummary(state, { mode });
   if (opts.json) {
     printJson(io, { ...s, timeline: undefined });
+    printWarnings(io, s.warnings);
     return 0;
   }
   io.out(pc.bold(scoreLine(s)));
@@ -77,7 +83,7 @@ export async function summaryCommand(
     if (mode === 'actual' && !s.coverage.stoppageTime)
       io.out(pc.yellow('note: period lengths in this stream are nominal; actual minutes are approximate'));
   }
-  for (const w of s.warnings) io.err(pc.yellow(formatProblem(w)));
+  printWarnings(io, s.warnings);
   return 0;
 }
 
@@ -86,11 +92,10 @@ export function register(program: Command, cli: Cli): void {
     .command('summary')
     .description('score line, scorers, cards, substitutions and minutes played of one match')
     .argument('<stream>', 'a stream file (or a stream id with --store)')
-    .option('--at <point>', "state at a point: an event count, a minute such as 67' or 45+2', or FT")
+    .option('--at <point>', "state at a point: an event count, a minute such as 67' or 90+3, HT, ET or FT")
     .option('--minutes <mode>', 'nominal (default) or actual')
     .option('--json', 'print the state as JSON')
+    .option(...LENIENT_OPTION)
     .option(...STORE_OPTION)
-    .action((ref: string, opts: { at?: string; minutes?: string; json?: boolean; store?: string }) =>
-      cli.run(() => summaryCommand(cli.io, ref, opts)),
-    );
+    .action((ref: string, opts: SummaryOptions) => cli.run(() => summaryCommand(cli.io, ref, opts)));
 }

@@ -4,14 +4,14 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { MatchlineError } from '../../events/index.js';
 import { buildTable, defaultTableRules, TIE_BREAK_RULES } from '../../competition/index.js';
-import { printJson, type Cli, type Output } from '../context.js';
-import { loadResults } from '../io.js';
-import { STORE_OPTION } from '../options.js';
+import { printJson, printWarnings, type Cli, type Output } from '../context.js';
+import { loadResults, modeOf, warningsOf } from '../io.js';
+import { LENIENT_OPTION, STORE_OPTION } from '../options.js';
 
 export async function tableCommand(
   io: Output,
   paths: string[],
-  opts: { rules?: string; json?: boolean; store?: string },
+  opts: { rules?: string; json?: boolean; store?: string; lenient?: boolean },
 ): Promise<number> {
   if (opts.rules !== undefined && !(opts.rules in TIE_BREAK_RULES)) {
     throw new MatchlineError({
@@ -19,11 +19,13 @@ export async function tableCommand(
       message: `--rules takes one of ${Object.keys(TIE_BREAK_RULES).join(', ')}`,
     });
   }
-  const results = (await loadResults(paths, opts.store)).map((r) => r.result);
+  const loaded = await loadResults(paths, opts.store, modeOf(opts));
+  const results = loaded.map((r) => r.result);
   const rules = opts.rules ? TIE_BREAK_RULES[opts.rules]! : defaultTableRules(results[0]?.fixture.season);
   const rows = buildTable(results, { rules });
   if (opts.json) {
     printJson(io, rows);
+    printWarnings(io, warningsOf(loaded));
     return 0;
   }
   const table = new Table({
@@ -46,6 +48,7 @@ export async function tableCommand(
     ]);
   io.out(table.toString());
   io.out(pc.dim(`tie-breaks: ${rules.description}`));
+  printWarnings(io, warningsOf(loaded));
   return 0;
 }
 
@@ -59,8 +62,9 @@ export function register(program: Command, cli: Cli): void {
     )
     .option('--rules <set>', 'uefa-2018, uefa-2021, uefa-2024 or domestic (default: by season)')
     .option('--json', 'print the rows as JSON')
+    .option(...LENIENT_OPTION)
     .option(...STORE_OPTION)
-    .action((refs: string[], opts: { rules?: string; json?: boolean; store?: string }) =>
+    .action((refs: string[], opts: { rules?: string; json?: boolean; store?: string; lenient?: boolean }) =>
       cli.run(() => tableCommand(cli.io, refs, opts)),
     );
 }

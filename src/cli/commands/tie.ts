@@ -3,14 +3,14 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { MatchlineError } from '../../events/index.js';
 import { decideTie, TIE_RULES, type TieRulesVersion } from '../../competition/index.js';
-import { printJson, type Cli, type Output } from '../context.js';
-import { loadResults } from '../io.js';
-import { STORE_OPTION } from '../options.js';
+import { printJson, printWarnings, type Cli, type Output } from '../context.js';
+import { loadResults, modeOf, warningsOf } from '../io.js';
+import { LENIENT_OPTION, STORE_OPTION } from '../options.js';
 
 export async function tieCommand(
   io: Output,
   files: string[],
-  opts: { rules?: string; json?: boolean; store?: string },
+  opts: { rules?: string; json?: boolean; store?: string; lenient?: boolean },
 ): Promise<number> {
   if (files.length < 1 || files.length > 2)
     throw new MatchlineError({ code: 'USAGE', message: 'tie takes one match (a final) or two legs' });
@@ -20,7 +20,8 @@ export async function tieCommand(
       message: `--rules takes one of ${Object.keys(TIE_RULES).join(', ')}`,
     });
   }
-  const [leg1, leg2] = await loadResults(files, opts.store);
+  const loaded = await loadResults(files, opts.store, modeOf(opts));
+  const [leg1, leg2] = loaded;
   const tie = decideTie(leg1!.result, leg2?.result, opts.rules as TieRulesVersion | undefined);
   const [a, b] = tie.teams;
   if (opts.json) {
@@ -34,6 +35,7 @@ export async function tieCommand(
       shootout: tie.shootout ? { [a.name]: tie.shootout[0], [b.name]: tie.shootout[1] } : null,
       note: tie.note || null,
     });
+    printWarnings(io, warningsOf(loaded));
     return 0;
   }
   io.out(
@@ -42,6 +44,7 @@ export async function tieCommand(
   if (tie.awayGoals) io.out(`Away goals: ${a.name} ${tie.awayGoals[0]}, ${b.name} ${tie.awayGoals[1]}`);
   if (tie.shootout) io.out(`Kicks: ${a.name} ${tie.shootout[0]}-${tie.shootout[1]} ${b.name}`);
   io.out(tie.winner ? pc.bold(`${tie.winner.name} go through (${tie.decidedBy})`) : `Undecided: ${tie.note}`);
+  printWarnings(io, warningsOf(loaded));
   return 0;
 }
 
@@ -52,8 +55,9 @@ export function register(program: Command, cli: Cli): void {
     .argument('<legs...>', 'first leg and second leg (or one final)')
     .option('--rules <version>', 'away-goals, no-away-goals or single (default: from the fixture rules)')
     .option('--json', 'print the result as JSON')
+    .option(...LENIENT_OPTION)
     .option(...STORE_OPTION)
-    .action((refs: string[], opts: { rules?: string; json?: boolean; store?: string }) =>
+    .action((refs: string[], opts: { rules?: string; json?: boolean; store?: string; lenient?: boolean }) =>
       cli.run(() => tieCommand(cli.io, refs, opts)),
     );
 }

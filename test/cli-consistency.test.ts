@@ -1,0 +1,183 @@
+/** One command line: exit codes, --json errors, stdin, --at points, --lenient, checks before writes. Runs the built CLI. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+function cli(args: string[], input?: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/src/cli/main.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    ...(input === undefined ? {} : { input }),
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+const LEG1 = 'events/ucl/2022-23/r16-leg1-liverpool-real-madrid.ndjson';
+const LEG2 = 'events/ucl/2022-23/r16-leg2-real-madrid-liverpool.ndjson';
+const tmp = () => mkdtempSync(join(tmpdir(), 'matchline-cli-'));
+
+interface JsonError {
+  ok: false;
+  exitCode: number;
+  problems: { code: string; message: string; file?: string }[];
+}
+
+/** Leg 1 with Salah's 14th-minute goal credited to a player not on Liverpool's sheet. */
+function brokenLeg1(): string {
+  const dir = tmp();
+  const file = join(dir, 'leg1-broken.ndjson');
+  writeFileSync(
+    file,
+    readFileSync(join(ROOT, LEG1), 'utf8').replace('"scorer":"mohamed-salah"', '"scorer":"nobody"'),
+  );
+  return file;
+}
+
+describe('exit codes: 0 success, 1 data, 2 usage', () => {
+  it('--version prints the version in package.json', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(cli(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it('an unknown option, a missing argument, a bad option value exit 2; a missing file exits 1', () => {
+    expect(cli(['summary', LEG1, '--bogus'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/unknown option '--bogus'/) as unknown,
+    });
+    expect(cli(['summary']).code).toBe(2);
+    expect(cli(['replay', LEG1, '--speed', '-1']).code).toBe(2);
+    expect(cli(['table', 'events/ucl/2020-21', '--rules', 'nonsense']).code).toBe(2);
+    const missing = cli(['summary', 'no/such.ndjson']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(
+      /no\/such\.ndjson: FILE_NOT_FOUND: cannot read no\/such\.ndjson: no such file/,
+    );
+  });
+
+  it('with --json every command prints its error as JSON on standard output, with the exit code', () => {
+    const cases: [string[], number, string][] = [
+      [['summary', LEG1, '--bogus', '--json'], 2, 'USAGE'],
+      [['summary', 'no/such.ndjson', '--json'], 1, 'FILE_NOT_FOUND'],
+      [['tie', LEG1, LEG2, LEG1, '--json'], 2, 'USAGE'],
+      [['table', 'no/such', '--json'], 1, 'FILE_NOT_FOUND'],
+      [['records', 'events', '--json'], 2, 'USAGE'],
+      [['replay', LEG1, '--step', 'hour', '--json'], 2, 'USAGE'],
+      [['store', tmp(), 'frobnicate', '--json'], 2, 'USAGE'],
+      [['validate', join(tmp(), 'none'), '--json'], 1, 'FILE_NOT_FOUND'],
+    ];
+    for (const [args, code, problem] of cases) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(code);
+      const json = JSON.parse(r.stdout) as JsonError;
+      expect(json).toMatchObject({ ok: false, exitCode: code });
+      expect(json.problems[0]!.code, args.join(' ')).toBe(problem);
+    }
+  });
+});
+
+describe('input', () => {
+  it('- reads the stream from standard input (summary, validate, replay)', () => {
+    const text = readFileSync(join(ROOT, LEG1), 'utf8');
+    expect(cli(['summary', '-'], text).stdout).toMatch(/^Liverpool 2-5 Real Madrid \(HT 2-2\)/);
+    expect(cli(['validate', '-'], text)).toMatchObject({ code: 0, stdout: '1 file checked, 0 problems\n' });
+    const frames = cli(['replay', '-', '--json'], text).stdout.trim().split('\n');
+    expect((JSON.parse(frames.at(-1)!) as { score: unknown }).score).toEqual({ home: 2, away: 5 });
+    const bad = cli(['validate', '-'], '{"id": oops}\n');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/<stdin>:1: PARSE_ERROR/);
+  });
+
+  it('--at takes HT, 90+3 and FT', () => {
+    const at = (point: string) =>
+      (JSON.parse(cli(['summary', LEG1, '--at', point, '--json']).stdout) as { score: unknown }).score;
+    expect(at('HT')).toEqual({ home: 2, away: 2 });
+    expect(at("54'")).toEqual({ home: 2, away: 3 });
+    expect(at('90+3')).toEqual({ home: 2, away: 5 });
+    expect(at('FT')).toEqual({ home: 2, away: 5 });
+  });
+
+  it('an empty stream is MISSING_FIXTURE and a folder with no streams is NO_STREAMS, both exit 1', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'empty.ndjson'), '');
+    const empty = cli(['validate', join(dir, 'empty.ndjson')]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/empty\.ndjson: MISSING_FIXTURE: the stream is empty/);
+    expect(cli(['summary', join(dir, 'empty.ndjson')]).stderr).toMatch(/MISSING_FIXTURE/);
+    const nothing = join(dir, 'nothing');
+    mkdirSync(nothing);
+    writeFileSync(join(nothing, 'notes.txt'), 'not a stream');
+    for (const command of ['validate', 'table']) {
+      const r = cli([command, nothing]);
+      expect(r.code, command).toBe(1);
+      expect(r.stderr, command).toMatch(/NO_STREAMS: no stream files/);
+    }
+  });
+
+  it('a store folder after an append validates and tables without its .matchline/ bookkeeping', () => {
+    const dir = tmp();
+    expect(cli(['store', dir, 'append', 'leg1', LEG1]).code).toBe(0);
+    expect(cli(['store', dir, 'append', 'leg2', LEG2]).code).toBe(0);
+    expect(existsSync(join(dir, '.matchline'))).toBe(true);
+    expect(cli(['validate', dir])).toMatchObject({ code: 0, stdout: '2 files checked, 0 problems\n' });
+    const table = JSON.parse(cli(['table', dir, '--json']).stdout) as { team: string; goalsFor: number }[];
+    expect(table.map((r) => [r.team, r.goalsFor])).toEqual([
+      ['Real Madrid', 6],
+      ['Liverpool', 2],
+    ]);
+  });
+});
+
+describe('--lenient on every command that folds', () => {
+  it('strict (the default) refuses a broken rule with its code and exit 1; --lenient prints the output and then the warning', () => {
+    const file = brokenLeg1();
+    const strict = cli(['summary', file]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/PLAYER_NOT_IN_LINEUP/);
+    const lenient = cli(['summary', file, '--lenient']);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toMatch(/^Liverpool 1-5 Real Madrid/);
+    expect(lenient.stderr).toMatch(/^warning: .*PLAYER_NOT_IN_LINEUP/m);
+    const commands: string[][] = [
+      ['replay', file],
+      ['tie', file, LEG2],
+      ['table', file, LEG2],
+      ['records', file, '--team', 'Liverpool'],
+      ['render', 'timeline', file],
+    ];
+    for (const args of commands) {
+      expect(cli(args).code, args[0]).toBe(1);
+      const r = cli([...args, '--lenient']);
+      expect(r.code, args[0]).toBe(0);
+      expect(r.stderr, args[0]).toMatch(/warning: .*PLAYER_NOT_IN_LINEUP/);
+    }
+  });
+});
+
+describe('option values are checked before anything is written', () => {
+  it('import openfootball --away-goals bogus exits 2 and creates no folder', () => {
+    const out = join(tmp(), 'streams');
+    const r = cli([
+      'import',
+      'openfootball',
+      'test/fixtures/openfootball/champions-league/2020-21/cl.txt',
+      '-o',
+      out,
+      '--away-goals',
+      'bogus',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/USAGE: --away-goals must be one of none, afterNormalTime/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('store with an unknown action exits 2 and does not create the store folder', () => {
+    const dir = join(tmp(), 'store');
+    expect(cli(['store', dir, 'frobnicate']).code).toBe(2);
+    expect(cli(['store', dir, 'append', 'x', LEG1, '--expected-version', 'soon']).code).toBe(2);
+    expect(existsSync(dir)).toBe(false);
+  });
+});
