@@ -157,9 +157,11 @@ describe('time model: instants, not minutes', () => {
 });
 
 describe('documentation', () => {
-  it('the README documents every error code and every event type', async () => {
+  it('the docs (docs/engine.md, docs/events.md) document every error code and every event type', async () => {
     const { ERROR_CODES } = await import('../src/events/errors.js');
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const readme = ['docs/engine.md', 'docs/events.md']
+      .map((f) => readFileSync(join(ROOT, f), 'utf8'))
+      .join('\n');
     for (const code of Object.keys(ERROR_CODES)) expect(readme, code).toContain(`\`${code}\``);
     for (const type of EVENT_TYPES) expect(readme, type).toContain(`\`${type}\``);
   });

@@ -40,7 +40,7 @@ console.log(`matchline/node: ${fromFile.length} events; a missing file is FILE_N
 const sb = (path: string): string => readFileSync(`test/fixtures/statsbomb/${path}`, 'utf8');
 const barca = statsbomb.load(
   { events: sb('events/15986.json'), lineups: sb('lineups/15986.json') },
-  { home: 'Barcelona' },
+  { home: 'Barcelona', kickoff: '2021-06-11T19:00:00Z' /* the files carry no date */ },
 );
 assert.deepEqual(barca.states[0]?.score, { home: 2, away: 2 });
 const euro = openfootball.load(readFileSync('test/fixtures/openfootball/euro.json', 'utf8'), {
