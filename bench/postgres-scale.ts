@@ -155,7 +155,7 @@ function writeSeasons(dir: string): number {
 }
 
 const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function run(role: string, argv: string[], onLine: (l: string) => void): Promise<void> {
@@ -164,12 +164,22 @@ function run(role: string, argv: string[], onLine: (l: string) => void): Promise
     ['--import', 'tsx', join(ROOT, 'bench/postgres-worker.ts'), role, ...argv],
     {
       cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
   createInterface({ input: child.stdout }).on('line', onLine);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    process.stderr.write(chunk);
+  });
   return new Promise((resolve, reject) =>
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${role} exited with ${code}`)))),
+    child.once('exit', (code) => {
+      if (code === 0) return resolve();
+      // The first error line names the code (a MatchlineError prints "...: CODE: sentence").
+      const reason = /^\w*Error: .*$/m.exec(stderr)?.[0] ?? `exited with ${code}`;
+      reject(new Error(`${role}: ${reason}`));
+    }),
   );
 }
 
@@ -182,8 +192,11 @@ interface Result {
   readBaselineMs: number[];
   projectionMs: number;
   projectionBaselineMs: number;
+  lagCount: number;
   lagP50: number;
   lagP99: number;
+  /** Why the follower stopped early (its lag is then over the events it got). */
+  followerFailed: string | null;
 }
 
 /** Points per team from goal events alone: the hand-written baseline of the projection. */
@@ -239,7 +252,8 @@ async function measure(
     ),
   );
   const appendSeconds = (performance.now() - started) / 1000;
-  await follower;
+  let followerFailed: string | null = null;
+  await follower.catch((error: Error) => (followerFailed = error.message));
   const lags: number[] = [];
   for (const [p, t] of got) {
     const ack = acks.get(p);
@@ -286,8 +300,10 @@ async function measure(
     readBaselineMs,
     projectionMs,
     projectionBaselineMs,
+    lagCount: lags.length,
     lagP50: percentile(lags, 50),
     lagP99: percentile(lags, 99),
+    followerFailed,
   };
 }
 
@@ -313,7 +329,7 @@ const TABLE_HEAD = [
 ];
 function rowOf(r: Result): string {
   const read = median(r.readMs);
-  return `| ${r.backend} | ${fmt(r.events)} | ${fmt(r.appendSeconds, 1)} s, ${fmt(r.appendsPerSecond)} appends/s | ${fmt(read)} ms (${fmt(Math.min(...r.readMs))}-${fmt(Math.max(...r.readMs))}), ${fmt(r.events / read, 1)} events/ms | ${fmt(median(r.readBaselineMs))} ms, ${fmt(r.events / median(r.readBaselineMs), 1)} events/ms | ${fmt(r.projectionMs)} ms, ${fmt(r.events / r.projectionMs, 1)} events/ms | ${fmt(r.projectionBaselineMs)} ms | ${fmt(r.lagP50, 1)} / ${fmt(r.lagP99, 1)} ms |`;
+  return `| ${r.backend} | ${fmt(r.events)} | ${fmt(r.appendSeconds, 1)} s, ${fmt(r.appendsPerSecond)} appends/s | ${fmt(read)} ms (${fmt(Math.min(...r.readMs))}-${fmt(Math.max(...r.readMs))}), ${fmt(r.events / read, 1)} events/ms | ${fmt(median(r.readBaselineMs))} ms, ${fmt(r.events / median(r.readBaselineMs), 1)} events/ms | ${fmt(r.projectionMs)} ms, ${fmt(r.events / r.projectionMs, 1)} events/ms | ${fmt(r.projectionBaselineMs)} ms | ${r.followerFailed ? `follower failed after ${fmt(r.lagCount)} events (${r.followerFailed.replace(/\|/g, '/')}); over those: ` : ''}${fmt(r.lagP50, 1)} / ${fmt(r.lagP99, 1)} ms |`;
 }
 
 const results: Result[] = [];
