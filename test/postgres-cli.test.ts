@@ -129,7 +129,7 @@ describe('matchline CLI with --store postgres://', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('STREAM_NOT_FOUND');
     const check = cli('store', url, 'check');
-    expect(check.code).toBe(1);
+    expect(check.code).toBe(2); // USAGE: the command line, not the data
     expect(check.stderr).toContain('store check and --repair are for store folders');
   });
 
