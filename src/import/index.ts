@@ -8,6 +8,7 @@ export { changesSince } from './kit/index.js';
 export * as statsbomb from './statsbomb/index.js';
 export * as opta from './opta/index.js';
 export * as statsperform from './statsperform/index.js';
+export * as datafactory from './datafactory/index.js';
 export {
   importStatsBomb,
   type ImportResult,
