@@ -16,7 +16,7 @@ import { FileEventStore, QueueLock } from '../src/store/index.js';
 import { codeOf } from './store-conformance.js';
 import { ROOT, Stream, at, seed } from './helpers.js';
 
-const KILLS = Number(process.env.MATCHLINE_CRASH_KILLS ?? 200);
+const KILLS = Number(process.env.MATCHLINE_CRASH_KILLS ?? 100);
 const fresh = () => mkdtempSync(join(tmpdir(), 'matchline-rel-'));
 
 function startWriter(dir: string): { child: ChildProcess; acked: () => number; firstAck: Promise<void> } {

@@ -271,6 +271,12 @@ export class FileEventStore implements EventStore {
           return cached;
         const parsed = parseChunk(await file.read(0, size), path, 1, 0, false);
         if (parsed.problem) throw new MatchlineError(parsed.problem);
+        if (parsed.events.length === 0) {
+          // An empty file (a first append killed by another tool, a hand-made placeholder) or a
+          // torn first line: no event was ever acknowledged, so the stream does not exist yet.
+          this.streams.delete(streamId);
+          return null;
+        }
         const fresh: StreamCache = {
           file: path,
           bytes: parsed.goodBytes,
@@ -382,10 +388,12 @@ export class FileEventStore implements EventStore {
     checkStreamId(streamId);
     if ((await io(this.directory, 'open the store folder', () => this.fs.kind(this.directory))) === null)
       return false;
-    return this.exclusive(async () => {
-      await this.refreshLocked();
-      return (await this.locate(streamId)) !== null;
-    });
+    try {
+      return (await this.load(streamId)) !== null;
+    } catch (error) {
+      if (isMatchlineError(error) && error.code === 'STREAM_CORRUPT') return true; // there, but damaged
+      throw error;
+    }
   }
 
   subscribe(streamId: string): Observable<MatchEvent | CaughtUp> {
@@ -660,7 +668,12 @@ export class FileEventStore implements EventStore {
     });
     let written: LedgerRecord[];
     try {
-      if (!cache) await io(this.newDir, doing, () => this.fs.syncDir(this.newDir));
+      if (!cache) {
+        await io(this.newDir, doing, () => this.fs.syncDir(this.newDir));
+        // An empty placeholder (no event ever acknowledged) must not hide the committed file.
+        if ((await io(target, doing, () => this.fs.kind(target))) === 'file')
+          await io(target, doing, () => this.fs.unlink(target));
+      }
       written = await this.commitLedger(records);
     } catch (error) {
       await io(path, doing, async () => {
@@ -789,20 +802,23 @@ export class FileEventStore implements EventStore {
     if (missing.length === 0) return;
     try {
       await this.ensureLayout();
+      for (const id of missing) await this.adoptOne(id);
     } catch (error) {
       if (isMatchlineError(error) && ['EROFS', 'EACCES', 'EPERM'].includes(error.errno ?? '')) return;
       throw error;
     }
-    for (const id of missing)
-      await this.withLock(id, async () => {
-        const cache = await this.load(id).catch((error: unknown) => {
-          if (isMatchlineError(error) && error.code === 'STREAM_CORRUPT') return null;
-          throw error;
-        });
-        if (!cache || cache.inLedger || cache.tail > 0 || cache.events.length === 0) return;
-        const n = cache.events.length;
-        await this.commitLedger([{ n, s: id, o: 0, e: cache.bytes, v: n }]);
+  }
+
+  private adoptOne(id: string): Promise<void> {
+    return this.withLock(id, async () => {
+      const cache = await this.load(id).catch((error: unknown) => {
+        if (isMatchlineError(error) && error.code === 'STREAM_CORRUPT') return null;
+        throw error;
       });
+      if (!cache || cache.inLedger || cache.tail > 0 || cache.events.length === 0) return;
+      const n = cache.events.length;
+      await this.commitLedger([{ n, s: id, o: 0, e: cache.bytes, v: n }]);
+    });
   }
 
   /** Takes every stream file put in the folder by hand into the ledger (positions, subscribeAll). */
