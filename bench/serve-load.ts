@@ -11,16 +11,18 @@
  * Bounded: every connection is to 127.0.0.1, and every phase has a deadline.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { request, Agent } from 'node:http';
+import { createServer, request, Agent, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fold, toNdjson } from '../src/index.js';
-import { parseStream } from '../src/events/index.js';
+import { isCaughtUp, parseStream } from '../src/events/index.js';
 import { importStatsBomb, type SbEvent, type SbLineupTeam } from '../src/import/statsbomb/index.js';
 import { MemoryEventStore } from '../src/store/index.js';
-import { startMatchCentre } from '../src/serve/index.js';
+import { deltaOf, startMatchCentre } from '../src/serve/index.js';
+import { encodeSse } from '../src/serve/sse.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const arg = (name: string, fallback: number) =>
@@ -64,7 +66,7 @@ function runClients(): void {
   const open = (i: number, caughtUp: () => void) => {
     const stream = job.streams[i % job.streams.length]!;
     const req = request(
-      `${job.url}/streams/${stream}/events?frames=minute`,
+      `${job.url}/streams/${stream}/events?frames=none`,
       { agent, headers: { Accept: 'text/event-stream' } },
       (res) => {
         res.setEncoding('utf8');
@@ -201,6 +203,47 @@ function message<T>(child: ChildProcess, kind: string, ms: number): Promise<T> {
   });
 }
 
+/**
+ * The baseline: a plain node:http SSE fan-out that computes the same output (each delta encoded once,
+ * its version as the id, the past then `caught-up`, then live), without Hono, web streams, the live
+ * fold, frames, filters or limits.
+ */
+async function startBaseline(store: MemoryEventStore): Promise<{ url: string; stop: () => Promise<void> }> {
+  const streams = new Map<string, { entries: Uint8Array[]; listeners: Set<ServerResponse> }>();
+  const streamOf = (id: string) => {
+    let s = streams.get(id);
+    if (!s) streams.set(id, (s = { entries: [], listeners: new Set() }));
+    return s;
+  };
+  const subscription = store.subscribeAll().subscribe((item) => {
+    if (isCaughtUp(item)) return;
+    const s = streamOf(item.streamId);
+    const bytes = encodeSse('delta', deltaOf(item.version, item.event), item.version);
+    s.entries.push(bytes);
+    for (const res of s.listeners) res.write(bytes);
+  });
+  const server = createServer((req, res) => {
+    const id = /^\/streams\/([^/?]+)\/events/.exec(req.url ?? '')?.[1];
+    if (!id) return void res.writeHead(404).end();
+    const s = streamOf(id);
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+    for (const bytes of s.entries) res.write(bytes);
+    res.write(encodeSse('caught-up', { version: s.entries.length }));
+    s.listeners.add(res);
+    res.on('close', () => s.listeners.delete(res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        subscription.unsubscribe();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 interface RoundResult {
   readonly clients: ClientsReport;
   readonly rssPerClient: number;
@@ -219,21 +262,16 @@ interface RoundResult {
 async function round(
   child: ChildProcess,
   ndjson: string,
-  options: { streams: number; clients: number; events: number; rate: number; coalesceMs?: number },
+  options: { streams: number; clients: number; events: number; rate: number; baseline?: boolean },
 ): Promise<RoundResult> {
   const store = new MemoryEventStore();
   const ids = Array.from({ length: options.streams }, (_, i) => `live-${i}`);
   const perStream = ids.map(() => parseStream(ndjson).slice(0, options.events)); // fresh events
   const head = perStream[0]!.findIndex((e) => e.type === 'periodStarted');
   for (const [i, id] of ids.entries()) await store.append(id, perStream[i]!.slice(0, head));
-  const centre = await startMatchCentre({
-    store,
-    limits: {
-      sseClients: options.clients + 10,
-      ...(options.coalesceMs === undefined ? {} : { sseCoalesceMs: options.coalesceMs }),
-    },
-    heartbeatSeconds: 5,
-  });
+  const centre = options.baseline
+    ? await startBaseline(store)
+    : await startMatchCentre({ store, limits: { sseClients: options.clients + 10 }, heartbeatSeconds: 5 });
   try {
     // Collected and steady: the heap returns pages lazily, so wait until RSS stops moving.
     const settle = async () => {
@@ -322,8 +360,8 @@ async function main(): Promise<void> {
       options: { streams: 1, clients, events: total, rate },
     },
     {
-      name: `the same, a socket write per message (sseCoalesceMs 0, the server before coalescing)`,
-      options: { streams: 1, clients, events: total, rate, coalesceMs: 0 },
+      name: `the same on the baseline (node:http, deltas only)`,
+      options: { streams: 1, clients, events: total, rate, baseline: true },
     },
     {
       name: `${streams} streams live at once, ${(clients / streams) | 0} clients each, 400 events a stream at ${(rate * 2).toLocaleString('en')}/s in all`,

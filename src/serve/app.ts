@@ -29,8 +29,6 @@ export interface ServeLimits {
   readonly eventBurst: number;
   /** Bytes queued for a slow SSE client before it is dropped (it resumes by Last-Event-ID). */
   readonly sseQueueBytes: number;
-  /** The shortest time between two writes to one SSE client, in ms (default 10; 0: a write per message). */
-  readonly sseCoalesceMs: number;
 }
 
 export const DEFAULT_LIMITS: ServeLimits = {
@@ -39,7 +37,6 @@ export const DEFAULT_LIMITS: ServeLimits = {
   eventsPerSecond: 200,
   eventBurst: 5000,
   sseQueueBytes: 4 * 1024 * 1024,
-  sseCoalesceMs: 10,
 };
 
 export interface AppOptions {
@@ -152,7 +149,6 @@ export function createMatchCentre(options: AppOptions): MatchCentre {
     const client = new SseClient({
       heartbeatMs,
       maxQueuedBytes: limits.sseQueueBytes,
-      coalesceMs: limits.sseCoalesceMs,
       onClose: () => {
         clients.delete(client);
         detach();

@@ -1,9 +1,7 @@
 /**
  * One Server-Sent Events connection: a byte stream the handler enqueues pre-encoded messages into.
  * A client that falls too far behind is closed rather than buffered without bound: it reconnects
- * with Last-Event-ID and resumes exactly where it stopped. Messages are coalesced: one write per
- * client at most every `coalesceMs` (a socket write per message per client was most of the cost of
- * a busy stream), and none delayed when the stream is quiet.
+ * with Last-Event-ID and resumes exactly where it stopped.
  */
 const encoder = new TextEncoder();
 
@@ -19,8 +17,6 @@ export interface SseClientOptions {
   readonly heartbeatMs: number;
   /** Bytes queued for a slow client before it is dropped. */
   readonly maxQueuedBytes: number;
-  /** The shortest time between two writes to this client (0: every message at once). */
-  readonly coalesceMs?: number;
   readonly onClose: () => void;
 }
 
@@ -28,12 +24,6 @@ export class SseClient {
   readonly body: ReadableStream<Uint8Array>;
   private controller!: ReadableStreamDefaultController<Uint8Array>;
   private readonly heartbeat: NodeJS.Timeout;
-  private pending: Uint8Array[] = [];
-  private pendingBytes = 0;
-  private lastWrite = Number.NEGATIVE_INFINITY;
-  /** A flush is scheduled (a microtask when one is due, else a timer). */
-  private scheduled = false;
-  private timer: NodeJS.Timeout | null = null;
   closed = false;
 
   constructor(private readonly options: SseClientOptions) {
@@ -53,43 +43,10 @@ export class SseClient {
   /** Queues bytes; closes the connection when the client has stopped reading. */
   send(bytes: Uint8Array): void {
     if (this.closed) return;
-    if ((this.controller.desiredSize ?? 0) - this.pendingBytes <= 0) {
+    if ((this.controller.desiredSize ?? 0) <= 0) {
       this.close();
       return;
     }
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.byteLength;
-    if (this.scheduled) return;
-    this.scheduled = true;
-    const wait = this.lastWrite + (this.options.coalesceMs ?? 0) - performance.now();
-    // Everything sent in the same turn goes out together; a busy stream waits for the next slot.
-    if (wait <= 0) queueMicrotask(() => this.flush());
-    else this.timer = setTimeout(() => this.flush(), wait);
-  }
-
-  /** Bytes waiting in this connection's queue (not yet taken by the socket). */
-  queuedBytes(): number {
-    if (this.closed) return 0;
-    return this.options.maxQueuedBytes - (this.controller.desiredSize ?? 0) + this.pendingBytes;
-  }
-
-  private flush(): void {
-    this.scheduled = false;
-    this.timer = null;
-    if (this.closed || this.pending.length === 0) return;
-    const chunks = this.pending;
-    let bytes = chunks[0]!;
-    if (chunks.length > 1) {
-      bytes = new Uint8Array(this.pendingBytes);
-      let at = 0;
-      for (const chunk of chunks) {
-        bytes.set(chunk, at);
-        at += chunk.byteLength;
-      }
-    }
-    this.pending = [];
-    this.pendingBytes = 0;
-    this.lastWrite = performance.now();
     this.controller.enqueue(bytes);
   }
 
@@ -97,8 +54,6 @@ export class SseClient {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.heartbeat);
-    if (this.timer) clearTimeout(this.timer);
-    this.pending = [];
     try {
       this.controller.close();
     } catch {
