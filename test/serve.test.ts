@@ -283,15 +283,23 @@ describe('match centre API', () => {
 });
 
 describe('matchline serve', () => {
-  it('serves a store folder on loopback until it is stopped', async () => {
+  it('is what npm start runs: the start script is src/cli/start.ts, which passes its arguments on', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(manifest.scripts.start).toBe('tsx src/cli/start.ts');
+  });
+
+  // The installed command, and `npm start -- serve ...` (the start script runs src/cli/start.ts with tsx).
+  it.each([
+    ['bin/matchline.js', [join(ROOT, 'bin', 'matchline.js')]],
+    ['npm start', ['--import', 'tsx', join(ROOT, 'src', 'cli', 'start.ts')]],
+  ])('serves a store folder on loopback until it is stopped (%s)', async (_, command) => {
     const folder = seedFolder([LIV_RMA]);
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'bin', 'matchline.js'), 'serve', '--store', folder, '--port', '0'],
-      {
-        env: { ...process.env, MATCHLINE_TOKEN: '' },
-      },
-    );
+    const child = spawn(process.execPath, [...command, 'serve', '--store', folder, '--port', '0'], {
+      cwd: ROOT,
+      env: { ...process.env, MATCHLINE_TOKEN: '' },
+    });
     try {
       let out = '';
       child.stdout.setEncoding('utf8');
