@@ -140,3 +140,56 @@ export function plainFrames(
   }
   return frames;
 }
+
+/**
+ * One event the immutable hand-written way: a new frozen plain state that copies only what the event
+ * changes (the score, the Map of who is on the pitch, the cards) and shares the rest.
+ */
+export function plainEvolve(s: Readonly<PlainState>, e: MatchEvent): PlainState {
+  const next: PlainState = { ...s };
+  switch (e.type) {
+    case 'lineups':
+      next.onPitch = new Map(s.onPitch);
+      for (const p of e.home.starting) next.onPitch.set(p.id, 'home');
+      for (const p of e.away.starting) next.onPitch.set(p.id, 'away');
+      break;
+    case 'periodStarted':
+      next.period = e.at.period;
+      next.live = true;
+      next.lastMs = 0;
+      break;
+    case 'periodEnded':
+      next.live = false;
+      break;
+    case 'goal':
+      next.score = { ...s.score, [e.team]: s.score[e.team] + 1 };
+      next.goals = s.goals.concat({ team: e.team, scorer: e.scorer, period: e.at.period, ms: e.at.ms });
+      break;
+    case 'substitution':
+      next.onPitch = new Map(s.onPitch);
+      next.onPitch.delete(e.playerOff);
+      next.onPitch.set(e.playerOn, e.team);
+      next.subs = { ...s.subs, [e.team]: s.subs[e.team] + 1 };
+      break;
+    case 'booking': {
+      const who = e.player ?? e.official ?? '';
+      const n = (s.cards.get(who) ?? 0) + 1;
+      next.cards = new Map(s.cards).set(who, n);
+      if (e.card !== 'yellow' || n >= 2) {
+        next.onPitch = new Map(s.onPitch);
+        next.onPitch.delete(who);
+        next.sentOff = new Set(s.sentOff).add(who);
+      }
+      break;
+    }
+    case 'shootoutKick':
+      if (e.outcome === 'scored') next.shootout = { ...s.shootout, [e.team]: s.shootout[e.team] + 1 };
+      break;
+    case 'action':
+      next.lastMs = e.at.ms;
+      break;
+    default:
+      break;
+  }
+  return Object.freeze(next);
+}

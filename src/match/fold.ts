@@ -1,9 +1,8 @@
 /**
  * Folding a stream. `fold` runs the recipes (apply.ts) on one private mutable state (follow.ts) and
- * freezes once at the end; `evolve` runs the same recipes under immer (a new frozen state per event,
- * structure shared).
+ * freezes once at the end; `evolve` feeds one event to the private fold behind the state it is given
+ * and takes a frozen snapshot that shares every unchanged part with that state.
  */
-import { enableMapSet, produce } from 'immer';
 import { freezeState } from './freeze.js';
 import { compareInstants, endOfMinute, parseDisplayMinute, type Instant } from '../time/index.js';
 import { MatchlineError, type MatchEvent } from '../events/index.js';
@@ -12,8 +11,6 @@ import { applyEvent } from './apply.js';
 import { Follower } from './follow.js';
 
 export { applyEvent } from './apply.js';
-
-enableMapSet();
 
 export interface FoldOptions {
   /** strict (default): the first broken rule throws. lenient: broken rules become warnings. */
@@ -27,12 +24,25 @@ export function fold(events: Iterable<MatchEvent>, from?: MatchState, options: F
   return freezeState(follower.state);
 }
 
-/** One event through immer: returns a new frozen state sharing every unchanged part with `state`. */
+/**
+ * The private fold behind each state `evolve` returned. A chain of evolve calls (each on the state
+ * the previous one returned) shares one fold, so an event costs its recipe and a snapshot of what
+ * changed; a state that is not the head of a chain (from `fold`, or an older version evolved again)
+ * starts a new fold with one copy of its append-only parts.
+ */
+const followed = new WeakMap<MatchState, Follower>();
+
+/** One event: a new frozen state sharing every unchanged part with `state`, which stays as it was. */
 export function evolve(state: MatchState, event: MatchEvent, options: FoldOptions = {}): MatchState {
   const mode = options.mode ?? 'strict';
-  return produce(state, (draft) => {
-    applyEvent(draft, event, { mode, index: draft.version, refolding: false });
-  });
+  let follower = followed.get(state);
+  if (follower === undefined || follower.mode !== mode || follower.head !== state) {
+    follower = new Follower({ mode, dense: true }, state);
+  }
+  follower.apply([event]);
+  const next = follower.snapshot();
+  followed.set(next, follower);
+  return next;
 }
 
 /** Where to stop: an event count (version), an instant, or a display minute such as "67'" or "45+2'". */

@@ -74,7 +74,7 @@ export interface FollowOptions {
 
 export class Follower implements History {
   private readonly w: MatchState;
-  private readonly mode: Mode;
+  readonly mode: Mode;
   private readonly dense: boolean;
   /** In version order; the empty state is the implicit checkpoint at version 0. */
   private checkpoints: Checkpoint[] = [];
@@ -85,6 +85,7 @@ export class Follower implements History {
   private undos: (() => void)[] = [];
   private readonly ctx: { mode: Mode; index: number; refolding: boolean; history: History };
   private snapshots: Snapshots | undefined;
+  private taken: MatchState | undefined;
 
   constructor(options: FollowOptions = {}, from?: MatchState) {
     this.mode = options.mode ?? 'strict';
@@ -152,7 +153,12 @@ export class Follower implements History {
   /** A deeply frozen state now, sharing what has not changed with the previous one taken. */
   snapshot(): MatchState {
     this.snapshots ??= new Snapshots(deepFreeze(createState()));
-    return this.snapshots.take(this.w);
+    return (this.taken = this.snapshots.take(this.w));
+  }
+
+  /** The last snapshot taken, while the state has not changed since (a refused batch changes nothing). */
+  get head(): MatchState | undefined {
+    return this.taken !== undefined && this.taken.version === this.w.version ? this.taken : undefined;
   }
 
   private latest(index: number): Checkpoint | undefined {
