@@ -7,7 +7,6 @@ import { freezeState } from './freeze.js';
 import { compareInstants, endOfMinute, parseDisplayMinute, type Instant } from '../time/index.js';
 import { MatchlineError, type MatchEvent } from '../events/index.js';
 import { type MatchState, type Mode } from './state.js';
-import { applyEvent } from './apply.js';
 import { Follower } from './follow.js';
 
 export { applyEvent } from './apply.js';

@@ -91,6 +91,8 @@ export class Follower implements History {
     this.mode = options.mode ?? 'strict';
     this.dense = options.dense ?? false;
     this.w = from ? thaw(from) : createState();
+    // Snapshots share what did not change with a frozen state resumed from (a mutable one is not shared).
+    if (from && Object.isFrozen(from)) this.snapshots = new Snapshots(from);
     this.ctx = { mode: this.mode, index: 0, refolding: false, history: this };
   }
 
