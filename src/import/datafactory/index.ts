@@ -39,6 +39,9 @@ export interface DataFactoryOptions {
 
 type Plain = Record<string, unknown>;
 const obj = (v: unknown): Plain => (isRecord(v) ? v : {});
+/** A string or number as text, else the fallback (never "[object Object]"). */
+const txt = (v: unknown, fallback = ''): string =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : fallback;
 const num = (v: unknown): number | undefined => {
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
@@ -92,7 +95,7 @@ function convert(feed: Plain, file: string, options: DataFactoryOptions): LoadRe
   const sideOf = (team: unknown): Side | null =>
     num(team) === homeId ? 'home' : num(team) === awayId ? 'away' : null;
   // "20111111", "12:00" and the stadium's "+03:00": the kick-off in local time with its offset.
-  const date = /^(\d{4})(\d\d)(\d\d)$/.exec(String(match.date ?? ''));
+  const date = /^(\d{4})(\d\d)(\d\d)$/.exec(txt(match.date));
   if (!date)
     throw formatError(file, `match.date "${String(match.date)}" is not YYYYMMDD`, { pointer: '/match/date' });
   const start = /^\d\d:\d\d$/.test(String(match.scheduledStart)) ? String(match.scheduledStart) : '00:00';
@@ -115,8 +118,8 @@ function convert(feed: Plain, file: string, options: DataFactoryOptions): LoadRe
     season: options.season ?? seasonLabel(undefined, kickoff),
     round: (typeof match.week === 'string' && match.week ? match.week : 'Unknown').slice(0, 64),
     leg: 'single',
-    home: { id: `t${homeId}`, name: String(match.homeTeamName ?? homeId) },
-    away: { id: `t${awayId}`, name: String(match.awayTeamName ?? awayId) },
+    home: { id: `t${homeId}`, name: txt(match.homeTeamName, String(homeId)) },
+    away: { id: `t${awayId}`, name: txt(match.awayTeamName, String(awayId)) },
     ...(typeof obj(obj(feed.venueInformation).venue).venueName === 'string'
       ? { venue: String(obj(obj(feed.venueInformation).venue).venueName).slice(0, 128) }
       : {}),
@@ -127,22 +130,23 @@ function convert(feed: Plain, file: string, options: DataFactoryOptions): LoadRe
       periods: status.extraTime === true ? [1, 2, 3, 4] : [1, 2],
       shootout: shootoutPlayed,
     }),
-    source: { provider: 'datafactory', id: String(match.matchId ?? 'unknown') },
+    source: { provider: 'datafactory', id: txt(match.matchId, 'unknown') },
   });
 
   // posnId 5 is the coach (no shirt, listed after the eleven): an official, not a player.
   const coach = (p: unknown) => num(obj(p).posnId) === 5;
   const nameOf = (p: unknown) => {
     const n = obj(obj(p).name);
-    return String(n.shortName ?? [n.first, n.last].filter(Boolean).join(' '));
+    return txt(n.shortName, [txt(n.first), txt(n.last)].filter(Boolean).join(' '));
   };
   const team = (id: number): SheetTeam => ({
     id: `t${id}`,
     officials: Object.entries(obj(feed.players))
       .filter(([, p]) => num(obj(p).teamId) === id && coach(p))
       .map(([pid, p]) => ({ id: `p${pid}`, name: nameOf(p).slice(0, 128) })),
-    name: String(
-      obj(obj(feed.teams)[String(id)]).name ?? match[id === homeId ? 'homeTeamName' : 'awayTeamName'] ?? id,
+    name: txt(
+      obj(obj(feed.teams)[String(id)]).name,
+      txt(match[id === homeId ? 'homeTeamName' : 'awayTeamName'], String(id)),
     ),
     players: Object.entries(obj(feed.players))
       .filter(([, p]) => num(obj(p).teamId) === id && !coach(p))
@@ -162,10 +166,10 @@ function convert(feed: Plain, file: string, options: DataFactoryOptions): LoadRe
   });
   const players = addLineups(builder, team(homeId), team(awayId));
   const known = (id: unknown, what: string, incidence: string) => {
-    if (id === undefined || id === null) return undefined;
-    const pid = `p${String(id)}`;
+    if (typeof id !== 'string' && typeof id !== 'number') return undefined;
+    const pid = `p${id}`;
     if (players.has(pid)) return pid;
-    builder.warn('IMPORT_NOTE', `${what} ${incidence}: player ${String(id)} is not in the players list`, {
+    builder.warn('IMPORT_NOTE', `${what} ${incidence}: player ${id} is not in the players list`, {
       eventId: incidence,
     });
     return undefined;
@@ -284,7 +288,7 @@ function convert(feed: Plain, file: string, options: DataFactoryOptions): LoadRe
     const side = sideOf(v.team);
     if (!t || !side) return;
     if (options.keepActions === true) {
-      const player = v.plyrId === undefined ? undefined : `p${String(v.plyrId)}`;
+      const player = v.plyrId === undefined ? undefined : `p${txt(v.plyrId)}`;
       builder.add(
         'action',
         t.at,
@@ -315,7 +319,7 @@ function convert(feed: Plain, file: string, options: DataFactoryOptions): LoadRe
         };
   if (deletedIds.size)
     builder.warn('IMPORT_NOTE', `deletedIncidences lists ${deletedIds.size} ids: none of them is written`);
-  const streamId = `datafactory-${String(match.matchId ?? 'match').replace(/[^A-Za-z0-9._-]/g, '_')}`;
+  const streamId = `datafactory-${txt(match.matchId, 'match').replace(/[^A-Za-z0-9._-]/g, '_')}`;
   const stream = finishStream(streamId, builder.build(), builder.warnings, checkpoint, file);
   return loadResult(
     [{ ...stream, deleted: [...deletedIds].map((id) => ({ provider: 'datafactory', id })) }],
