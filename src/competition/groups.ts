@@ -7,6 +7,7 @@
 import type { MatchResult } from './result.js';
 import type { RuleSet } from './rules/index.js';
 import { computeTable, criterionLabel, type Table, type TableOptions, type TableRow } from './table.js';
+import { checkDecisionsAgainst, decidesMatch } from './decisions.js';
 import { matchdayOf } from './matchday.js';
 
 export interface GroupMatches {
@@ -83,7 +84,7 @@ export function groupsOf(matches: readonly MatchResult[]): GroupMatches[] {
 export interface GroupFilter {
   /** A group letter or label ("A", "Group A"). */
   readonly group?: string;
-  /** Only matches of rounds whose name contains this (case-insensitive), e.g. "Matchday 3". */
+  /** Only matches of rounds whose name contains this (case-insensitive), e.g. "Matchday 3" (not 30). */
   readonly round?: string;
 }
 
@@ -92,17 +93,42 @@ export interface GroupTable extends Table {
   readonly label: string;
 }
 
+/** The groups (or the one league) that pass the filters. */
+export function selectGroups(matches: readonly MatchResult[], filter: GroupFilter = {}): GroupMatches[] {
+  const wanted = filter.group?.replace(/^group\s+/i, '').toUpperCase();
+  // "Matchday 1" is not "Matchday 10": a needle ending in a digit ends where the number ends.
+  const round = filter.round
+    ? new RegExp(
+        `${filter.round.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${/\d$/.test(filter.round) ? '(?!\\d)' : ''}`,
+        'i',
+      )
+    : null;
+  // Groups come from every match (one matchday alone would split a league into pairs); the round
+  // filter then keeps that round's matches of each group.
+  return groupsOf(matches)
+    .filter((g) => !wanted || g.key.toUpperCase() === wanted || g.label.toUpperCase() === wanted)
+    .map((g) => (round ? { ...g, matches: g.matches.filter((m) => round.test(m.fixture.round)) } : g))
+    .filter((g) => g.matches.length > 0);
+}
+
 /** One table per group (or the one league), after the filters. */
 export function groupTables(
   matches: readonly MatchResult[],
   options: TableOptions & GroupFilter = {},
 ): GroupTable[] {
-  const wanted = options.group?.replace(/^group\s+/i, '').toUpperCase();
-  const roundNeedle = options.round?.toLowerCase();
-  const groups = groupsOf(
-    roundNeedle ? matches.filter((m) => m.fixture.round.toLowerCase().includes(roundNeedle)) : matches,
-  ).filter((g) => !wanted || g.key.toUpperCase() === wanted || g.label.toUpperCase() === wanted);
-  return groups.map((g) => ({ key: g.key, label: g.label, ...computeTable(g.matches, options) }));
+  const decisions = options.decisions ?? [];
+  // A decision naming no match or team at all is refused; each group gets the decisions about its own.
+  if (decisions.length > 0) checkDecisionsAgainst(matches, decisions);
+  return selectGroups(matches, options).map((g) => ({
+    key: g.key,
+    label: g.label,
+    ...computeTable(g.matches, {
+      ...options,
+      decisions: decisions.filter(
+        (d) => d.decision === 'pointsDeduction' || g.matches.some((m) => decidesMatch(m, d)),
+      ),
+    }),
+  }));
 }
 
 export interface PositionsByMatchday {

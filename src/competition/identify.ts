@@ -1,6 +1,6 @@
 /** Matches seen through the team directory: one id per club across names, sources and seasons. */
 import { MatchlineError } from '../events/errors.js';
-import { teamKey, type TeamDirectory } from '../identity/index.js';
+import { TeamDirectory, teamKey } from '../identity/index.js';
 import type { MatchResult, TeamRef } from './result.js';
 
 export interface IdentifyOptions {
@@ -51,10 +51,11 @@ export function findTeam(matches: readonly MatchResult[], query: string, teams?:
   const viaDirectory = teams?.lookup(query);
   if (viaDirectory && present.has(viaDirectory.id))
     return { id: viaDirectory.id, name: [...present.get(viaDirectory.id)!].at(-1)! };
-  const all = [...present.values()].flatMap((s) => [...s]);
-  const close = all
-    .filter((n) => n.toLowerCase().includes(q) || q.includes(n.toLowerCase().split(' ')[0]!))
-    .slice(0, 5);
+  // The closest names of the teams present (substring or edit distance), as the directory suggests.
+  const here = new TeamDirectory(
+    [...present].map(([id, names]) => ({ id, name: [...names].at(-1)!, aliases: [...names] })),
+  );
+  const close = here.suggest(query, 5);
   throw new MatchlineError({
     code: 'UNKNOWN_TEAM',
     message: `no team "${query}" in these ${matches.length} matches${close.length ? `; did you mean ${close.map((n) => `"${n}"`).join(', ')}?` : ''}`,

@@ -359,7 +359,7 @@ export function computeTable(matches: readonly MatchResult[], options: TableOpti
   }
   const overall = statsOf(counted, rules.pointsForWin);
   for (const id of names.keys()) if (!overall.has(id)) overall.set(id, emptyStats());
-  const deductions = deductionsBy(options.decisions ?? [], options.until);
+  const deductions = deductionsBy(options.decisions ?? [], options.until, names);
   const notes = [...decided.notes];
   for (const [id, d] of deductions) {
     const s = overall.get(id);
