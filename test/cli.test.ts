@@ -241,7 +241,7 @@ describe('matchline store', () => {
     // Two legs of a knockout tie belong to no table: the command says so instead of inventing one.
     expect(JSON.parse(cli('table', '--store', dir, '--json').stdout)).toMatchObject({
       ok: false,
-      problems: [{ code: 'USAGE', message: expect.stringContaining('only knockout ties') }],
+      problems: [{ code: 'USAGE', message: expect.stringContaining('only knockout ties') as string }],
     });
     expect(cli('store', dir, 'check').code).toBe(0);
     const file = join(dir, 'leg1.ndjson');

@@ -392,7 +392,9 @@ describe('matchline records with filters, across the Champions League 2011-12 to
     expect(JSON.parse(j.stdout)).toMatchObject({
       ok: false,
       exitCode: 1,
-      problems: [{ code: 'UNKNOWN_TEAM', message: expect.stringContaining('did you mean "Atalanta BC"') }],
+      problems: [
+        { code: 'UNKNOWN_TEAM', message: expect.stringContaining('did you mean "Atalanta BC"') as string },
+      ],
     });
     const opp = cli('records', cl, '--team', 'Liverpool', '--opponent', 'Real Madird');
     expect(opp.stderr).toMatch(/UNKNOWN_TEAM: no team "Real Madird".*"Real Madrid/);
