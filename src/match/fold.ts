@@ -33,12 +33,24 @@ const followed = new WeakMap<MatchState, Follower>();
 
 /** One event: a new frozen state sharing every unchanged part with `state`, which stays as it was. */
 export function evolve(state: MatchState, event: MatchEvent, options: FoldOptions = {}): MatchState {
+  return extend(state, [event], options);
+}
+
+/**
+ * Events onto a state, as one batch (what a store append does): a new frozen state sharing every
+ * unchanged part with `state`. A broken rule in strict mode throws and changes nothing.
+ */
+export function extend(
+  state: MatchState,
+  events: readonly MatchEvent[],
+  options: FoldOptions = {},
+): MatchState {
   const mode = options.mode ?? 'strict';
   let follower = followed.get(state);
   if (follower === undefined || follower.mode !== mode || follower.head !== state) {
     follower = new Follower({ mode, dense: true }, state);
   }
-  follower.apply([event]);
+  follower.apply(events);
   const next = follower.snapshot();
   followed.set(next, follower);
   return next;
