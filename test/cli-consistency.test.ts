@@ -181,3 +181,25 @@ describe('option values are checked before anything is written', () => {
     expect(existsSync(dir)).toBe(false);
   });
 });
+
+describe('export: tidy rows with ids and names', () => {
+  it('--rows goals as CSV: a header and the seven goals at Anfield; minutes as NDJSON; a bad kind exits 2', () => {
+    const csv = cli(['export', LEG1, '--rows', 'goals']);
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^match,competition,season,date,home,away,eventId,period,ms,minute,side,teamId,team,scorerId,scorer,/,
+    );
+    expect(lines).toHaveLength(8);
+    expect(lines[1]).toContain(
+      "4',home,liverpool,Liverpool,darwin-nunez,Darwin Núñez,mohamed-salah,Mohamed Salah",
+    );
+    const minutes = cli(['export', LEG1, LEG2, '--rows', 'minutes', '--format', 'ndjson'])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { match: string; playerId: string; minutes: number });
+    expect(new Set(minutes.map((m) => m.match)).size).toBe(2);
+    expect(minutes.find((m) => m.playerId === 'alisson')?.minutes).toBe(90);
+    expect(cli(['export', LEG1, '--rows', 'shots']).code).toBe(2);
+  });
+});

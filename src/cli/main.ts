@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { createCli, EXIT, packageVersion, printProblems, type Output } from './context.js';
+import { register as exportCommand } from './commands/export.js';
 import { register as importCommand } from './commands/import.js';
 import { register as recordsCommand } from './commands/records.js';
 import { register as replayCommand } from './commands/replay.js';
@@ -61,6 +62,7 @@ recordsCommand(program, cli);
 replayCommand(program, cli);
 storeCommand(program, cli);
 importCommand(program, cli);
+exportCommand(program, cli);
 renderCommand(program, cli.io, (action) => cli.run(action));
 serveCommand(program, cli.io, (action) => cli.run(action));
 

@@ -43,7 +43,7 @@ const barca = statsbomb.load(
   { home: 'Barcelona', kickoff: '2021-06-11T19:00:00Z' /* the files carry no date */ },
 );
 assert.deepEqual(barca.states[0]?.score, { home: 2, away: 2 });
-const euro = openfootball.load(readFileSync('test/fixtures/openfootball/euro.json', 'utf8'), {
+const euro = openfootball.load(readFileSync('test/fixtures/openfootball/euro.json/2020/euro.json', 'utf8'), {
   file: 'euro.json',
 });
 assert.ok(euro.streams.length > 0);
