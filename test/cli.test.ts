@@ -21,7 +21,8 @@ describe('matchline CLI', () => {
   it('validate: every seed stream passes', () => {
     const r = cli('validate', 'events');
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/37 files checked, 0 problems/);
+    // events/ is the whole match library (scripts/build-events.ts): thousands of streams.
+    expect(r.stdout).toMatch(/^\d{4,} files checked, 0 problems/);
     expect(r.code).toBe(0);
   });
 
@@ -140,12 +141,9 @@ describe('matchline CLI', () => {
     const r = cli('table', 'events/ucl/2020-21', '--json');
     expect(r.code).toBe(0);
     const groups = JSON.parse(r.stdout) as { group: string; rows: { team: string }[] }[];
-    expect(groups.map((g) => [g.group, g.rows.length])).toEqual([
-      ['Group A', 4],
-      ['Group B', 4],
-      ['Group C', 4],
-      ['Group D', 4],
-    ]);
+    expect(groups.map((g) => [g.group, g.rows.length])).toEqual(
+      ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((g) => [`Group ${g}`, 4]),
+    );
     const d = cli(
       'table',
       ...[
@@ -170,9 +168,9 @@ describe('matchline CLI', () => {
       ]),
     ).toEqual([
       ['Liverpool', 9],
-      ['Ajax', 7],
+      ['AFC Ajax', 7],
       ['Atalanta', 7],
-      ['Midtjylland', 0],
+      ['FC Midtjylland', 0],
     ]);
   });
 
