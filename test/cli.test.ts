@@ -176,7 +176,17 @@ describe('matchline CLI', () => {
 
   it('records --h2h and --player', () => {
     expect(
-      JSON.parse(cli('records', 'events', '--h2h', 'Liverpool', 'Real Madrid', '--json').stdout),
+      JSON.parse(
+        cli(
+          'records',
+          'events/ucl/2021-22',
+          'events/ucl/2022-23',
+          '--h2h',
+          'Liverpool',
+          'Real Madrid',
+          '--json',
+        ).stdout,
+      ),
     ).toMatchObject({ played: 3, wins: [0, 3] });
     const benzema = JSON.parse(cli('records', 'events', '--player', 'Benzema', '--json').stdout) as {
       goals: number;

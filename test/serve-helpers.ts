@@ -14,7 +14,8 @@ export function seedFolder(files: readonly string[]): string {
 }
 
 export const GROUP_D = readdirSync(join(ROOT, 'events/ucl/2020-21'))
-  .filter((f) => f.startsWith('group-d-'))
+  // The seed articles' Group D: matchdays 1-4 (events/ also holds MD5 and MD6).
+  .filter((f) => /^group-d-md[1-4]-/.test(f))
   .map((f) => `ucl/2020-21/${f}`);
 
 export const LIV_RMA = 'ucl/2022-23/r16-leg1-liverpool-real-madrid.ndjson';

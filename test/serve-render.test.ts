@@ -85,8 +85,8 @@ describe('positions series', () => {
     expect(ranks).toEqual({
       Atalanta: [1, 2, 3, 3],
       Liverpool: [2, 1, 1, 1],
-      Ajax: [3, 3, 2, 2],
-      Midtjylland: [4, 4, 4, 4],
+      'AFC Ajax': [3, 3, 2, 2],
+      'FC Midtjylland': [4, 4, 4, 4],
     });
     const svg = positionsSvg(series);
     expect(svg.match(/<polyline /g)).toHaveLength(4);
@@ -106,7 +106,9 @@ describe('matchline render', () => {
     expect(svg).toBe(timelineSvg(timelineSeries(seedState(SF_LEG2))) + '\n');
     const all = cli(['render', 'positions', join(ROOT, 'events/ucl/2020-21'), '-o', join(dir, 'y.svg')]);
     expect(all.status).toBe(2); // a usage error (pkg: exit codes 0 ok, 1 data, 2 usage)
-    expect(all.stderr).toContain('USAGE: these matches span groups A, B, C, D: choose one with --group');
+    expect(all.stderr).toContain(
+      'USAGE: these matches span groups A, B, C, D, E, F, G, H and matches outside a group: choose one with --group',
+    );
     const d = cli([
       'render',
       'positions',

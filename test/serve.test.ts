@@ -180,9 +180,9 @@ describe('match centre API', () => {
     // Live at 0-1: Liverpool 9, Ajax and Atalanta 7 (Ajax above on head-to-head away goals), Midtjylland 0.
     expect(withGoal.rows.map((r) => [r.team, r.points])).toEqual([
       ['Liverpool', 9],
-      ['Ajax', 7],
+      ['AFC Ajax', 7],
       ['Atalanta', 7],
-      ['Midtjylland', 0],
+      ['FC Midtjylland', 0],
     ]);
     expect(withGoal.rows[2]!.separatedBy).toBe('head-to-head away goals scored');
     // A (test-made) VAR retraction of the goal, a minute later.
@@ -209,7 +209,12 @@ describe('match centre API', () => {
     const without = JSON.parse(
       (await table.until((m) => m.event === 'table' && table.messages.indexOf(m) >= tablesBefore)).data,
     ) as { rows: Row[] };
-    expect(pointsOf(without.rows)).toEqual({ Liverpool: 10, Ajax: 7, Atalanta: 5, Midtjylland: 0 });
+    expect(pointsOf(without.rows)).toEqual({
+      Liverpool: 10,
+      'AFC Ajax': 7,
+      Atalanta: 5,
+      'FC Midtjylland': 0,
+    });
     sse.close();
     table.close();
     // What was acknowledged is what the file holds.

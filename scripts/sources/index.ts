@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseStream, type FixtureEvent, type MatchEvent } from '../../src/events/index.js';
+import { parseStream, type MatchEvent } from '../../src/events/index.js';
 import { fold } from '../../src/match/fold.js';
 
 export interface HandMatch {
@@ -97,10 +97,10 @@ export function handStream(root: string, hand: HandMatch): MatchEvent[] {
   return events.map((e, i) => {
     const source = e.source ?? { provider: 'matchline-sources', id: `${hand.path}#${e.id}`.slice(-128) };
     if (i === 0 && e.type === 'fixture') {
-      const f = e as FixtureEvent;
+      const f = e;
       const notes = f.notes?.includes(cited) ? f.notes : `${f.notes ? `${f.notes} ` : ''}${cited}`;
       return { ...f, notes: notes.slice(0, 1000), source };
     }
-    return { ...e, source } as MatchEvent;
+    return { ...e, source };
   });
 }

@@ -81,7 +81,7 @@ export function renderCommand(program: Command, io: Output, run: Run): void {
         if (opts.group === undefined && groups.length > 1)
           throw new MatchlineError({
             code: 'USAGE',
-            message: `these matches span groups ${groups.join(', ')}: choose one with --group`,
+            message: `these matches span groups ${groups.filter(Boolean).join(', ')}${groups.includes('') ? ' and matches outside a group' : ''}: choose one with --group`,
           });
         const results = opts.group === undefined ? all : all.filter((r) => r.fixture.group === opts.group);
         if (results.length === 0)
