@@ -18,6 +18,9 @@ function cli(args: string[], input?: string): { code: number; stdout: string; st
 
 const LEG1 = 'events/ucl/2022-23/r16-leg1-liverpool-real-madrid.ndjson';
 const LEG2 = 'events/ucl/2022-23/r16-leg2-real-madrid-liverpool.ndjson';
+// Two group matches (tables count group and league matches, not knockout ties).
+const MD3 = 'events/ucl/2020-21/group-d-md3-atalanta-liverpool.ndjson';
+const MD4 = 'events/ucl/2020-21/group-d-md4-liverpool-atalanta.ndjson';
 const tmp = () => mkdtempSync(join(tmpdir(), 'matchline-cli-'));
 
 interface JsonError {
@@ -27,6 +30,15 @@ interface JsonError {
 }
 
 /** Leg 1 with Salah's 14th-minute goal credited to a player not on Liverpool's sheet. */
+function brokenMd3(): string {
+  const file = join(tmp(), 'md3-broken.ndjson');
+  writeFileSync(
+    file,
+    readFileSync(join(ROOT, MD3), 'utf8').replace('"scorer":"diogo-jota"', '"scorer":"nobody"'),
+  );
+  return file;
+}
+
 function brokenLeg1(): string {
   const dir = tmp();
   const file = join(dir, 'leg1-broken.ndjson');
@@ -119,14 +131,23 @@ describe('input', () => {
 
   it('a store folder after an append validates and tables without its .matchline/ bookkeeping', () => {
     const dir = tmp();
-    expect(cli(['store', dir, 'append', 'leg1', LEG1]).code).toBe(0);
-    expect(cli(['store', dir, 'append', 'leg2', LEG2]).code).toBe(0);
+    expect(cli(['store', dir, 'append', 'md3', MD3]).code).toBe(0);
+    expect(cli(['store', dir, 'append', 'md4', MD4]).code).toBe(0);
     expect(existsSync(join(dir, '.matchline'))).toBe(true);
     expect(cli(['validate', dir])).toMatchObject({ code: 0, stdout: '2 files checked, 0 problems\n' });
-    const table = JSON.parse(cli(['table', dir, '--json']).stdout) as { team: string; goalsFor: number }[];
-    expect(table.map((r) => [r.team, r.goalsFor])).toEqual([
-      ['Real Madrid', 6],
-      ['Liverpool', 2],
+    const groups = JSON.parse(cli(['table', dir, '--json']).stdout) as {
+      group: string;
+      rows: { team: string; goalsFor: number }[];
+    }[];
+    // Atalanta 0-5 Liverpool, then Liverpool 0-2 Atalanta.
+    expect(groups.map((g) => [g.group, g.rows.map((r) => [r.team, r.goalsFor])])).toEqual([
+      [
+        'Group D',
+        [
+          ['Liverpool', 5],
+          ['Atalanta', 2],
+        ],
+      ],
     ]);
   });
 });
@@ -144,7 +165,7 @@ describe('--lenient on every command that folds', () => {
     const commands: string[][] = [
       ['replay', file],
       ['tie', file, LEG2],
-      ['table', file, LEG2],
+      ['table', brokenMd3()],
       ['records', file, '--team', 'Liverpool'],
       ['render', 'timeline', file],
     ];

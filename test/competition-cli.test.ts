@@ -107,13 +107,13 @@ describe('matchline table over a whole tournament: one table per group', () => {
     );
   });
 
-  it('--rules lists every rule set, one line each; an unknown set is UNKNOWN_RULES', () => {
+  it('--rules lists every rule set, one line each; an unknown set is a usage error', () => {
     const lines = cli('table', '--rules').stdout.trim().split('\n');
     expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(RULE_SETS.map((r) => r.id));
     expect(lines.find((l) => l.startsWith('fifa-2018'))).toMatch(/2018-2022 .*fair play/);
     const bad = cli('table', wc22, '--rules', 'fifa-1930');
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/UNKNOWN_RULES: no rule set "fifa-1930"/);
+    expect(bad.code).toBe(2); // a bad option value is a usage error
+    expect(bad.stderr).toMatch(/USAGE: --rules: no rule set "fifa-1930"; known: /);
   });
 
   it('--round and --group, and an empty selection is a usage error', () => {
@@ -128,19 +128,24 @@ describe('matchline table over a whole tournament: one table per group', () => {
 describe('the seed streams of 2020-21: by group, as of a matchday, live, positions', () => {
   const season = 'events/ucl/2020-21';
 
-  it('one table per group (A-D), not one of 16 teams', () => {
+  it('one table per group (A-H) of the whole season, knockout ties in none; Group D after matchday 4 as the seeds knew it', () => {
     const groups = json<GroupJson[]>('table', season);
-    expect(groups.map((g) => [g.group, g.rows.length])).toEqual([
-      ['Group A', 4],
-      ['Group B', 4],
-      ['Group C', 4],
-      ['Group D', 4],
+    expect(groups.map((g) => [g.group, g.rows.length, g.counted])).toEqual(
+      ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((k) => [`Group ${k}`, 4, 12]),
+    );
+    expect(order(groups[3]!)).toEqual([
+      ['Liverpool FC', 13, null],
+      ['Atalanta', 11, null],
+      ['AFC Ajax', 7, null],
+      ['FC Midtjylland', 2, null],
     ]);
-    expect(order(groups[3]!).map((r) => [r[0], r[1]])).toEqual([
-      ['Liverpool', 9],
-      ['Ajax', 7],
-      ['Atalanta', 7],
-      ['Midtjylland', 0],
+    // After MD4 Ajax and Atalanta are level on 7: their 2-2 in Bergamo gives Ajax the away goals.
+    const [md4] = json<GroupJson[]>('table', season, '--group', 'D', '--until', 'md4');
+    expect(order(md4!)).toEqual([
+      ['Liverpool FC', 9, null],
+      ['AFC Ajax', 7, 'head-to-head away goals scored'],
+      ['Atalanta', 7, 'head-to-head away goals scored'],
+      ['FC Midtjylland', 0, null],
     ]);
   });
 
@@ -148,13 +153,13 @@ describe('the seed streams of 2020-21: by group, as of a matchday, live, positio
     const [md2] = json<GroupJson[]>('table', season, '--group', 'D', '--until', 'md2');
     const [day] = json<GroupJson[]>('table', season, '--group', 'D', '--until', '2020-10-27');
     expect(md2!.rows.map((r) => [r.team, r.points])).toEqual([
-      ['Liverpool', 6],
+      ['Liverpool FC', 6],
       ['Atalanta', 4],
-      ['Ajax', 1],
-      ['Midtjylland', 0],
+      ['AFC Ajax', 1],
+      ['FC Midtjylland', 0],
     ]);
     expect(day!.rows).toEqual(md2!.rows);
-    expect(md2!.remaining).toBe(4);
+    expect([md2!.counted, md2!.remaining]).toEqual([4, 8]);
     expect(cli('table', season, '--until', 'soon').stderr).toMatch(/USAGE: --until takes a day/);
   });
 
@@ -166,11 +171,12 @@ describe('the seed streams of 2020-21: by group, as of a matchday, live, positio
     const firstGoal = lines.findIndex((l) => l.includes('"type":"goal"'));
     writeFileSync(file, lines.slice(0, firstGoal + 1).join('\n') + '\n');
     const atalanta = (g: GroupJson[]) => g[0]!.rows.find((r) => r.team === 'Atalanta')!;
-    expect(atalanta(json<GroupJson[]>('table', live, '--group', 'D'))).toMatchObject({
+    const asOfMd4 = ['--group', 'D', '--until', 'md4'];
+    expect(atalanta(json<GroupJson[]>('table', live, ...asOfMd4))).toMatchObject({
       points: 4,
       played: 3,
     });
-    const during = json<GroupJson[]>('table', live, '--group', 'D', '--live');
+    const during = json<GroupJson[]>('table', live, ...asOfMd4, '--live');
     expect(atalanta(during)).toMatchObject({ points: 7, played: 4, live: 1 });
     expect(during[0]!.notes).toContain('Liverpool 0-1 Atalanta: in progress');
   });
@@ -183,9 +189,10 @@ describe('the seed streams of 2020-21: by group, as of a matchday, live, positio
       'D',
       '--positions',
     );
-    expect(d!.matchdays).toEqual([1, 2, 3, 4]);
-    expect(d!.series['Liverpool']).toEqual([2, 1, 1, 1]);
-    expect(d!.series['Midtjylland']).toEqual([4, 4, 4, 4]);
+    expect(d!.matchdays).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(d!.series['Liverpool FC']).toEqual([2, 1, 1, 1, 1, 1]);
+    expect(d!.series['Atalanta']).toEqual([1, 2, 3, 3, 2, 2]);
+    expect(d!.series['FC Midtjylland']).toEqual([4, 4, 4, 4, 4, 4]);
   });
 });
 

@@ -54,15 +54,20 @@ describe('matchline CLI with --store postgres://', () => {
     const fromStore = cli('table', '--store', url, '--json');
     expect(fromStore.stderr).toBe('');
     expect(fromStore.code).toBe(0);
-    const rows = JSON.parse(fromStore.stdout) as { team: string; points: number }[];
+    const groups = JSON.parse(fromStore.stdout) as {
+      group: string;
+      rows: { team: string; points: number }[];
+    }[];
+    expect(groups.map((g) => g.group)).toEqual(['Group D']);
+    const rows = groups[0]!.rows;
     expect(rows.map((r) => `${r.team} ${r.points}`)).toEqual([
       'Liverpool 9',
-      'Ajax 7',
+      'AFC Ajax 7',
       'Atalanta 7',
-      'Midtjylland 0',
+      'FC Midtjylland 0',
     ]);
     // The same table the command folds from the seed files.
-    expect(rows).toEqual(JSON.parse(cli('table', ...groupDFiles(), '--json').stdout));
+    expect(groups).toEqual(JSON.parse(cli('table', ...groupDFiles(), '--json').stdout));
 
     // The command left the projection caught up in the database: a later reader folds nothing.
     const store = await PostgresEventStore.open(url);

@@ -15,8 +15,8 @@ import { ROOT } from './helpers.js';
 import { LIVE_MATCH, liveSequence } from './postgres-group-d.js';
 
 const db = usePostgres();
-const KICKED_OFF = JSON.stringify(['Liverpool 10', 'Ajax 7', 'Atalanta 5', 'Midtjylland 0']);
-const REAL_AFTER_MD4 = JSON.stringify(['Liverpool 9', 'Ajax 7', 'Atalanta 7', 'Midtjylland 0']);
+const KICKED_OFF = JSON.stringify(['Liverpool 10', 'AFC Ajax 7', 'Atalanta 5', 'FC Midtjylland 0']);
+const REAL_AFTER_MD4 = JSON.stringify(['Liverpool 9', 'AFC Ajax 7', 'Atalanta 7', 'FC Midtjylland 0']);
 
 interface Running {
   child: ChildProcess;

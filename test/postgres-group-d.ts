@@ -13,11 +13,11 @@ import { ROOT, seed } from './helpers.js';
 const DIR = 'ucl/2020-21';
 export const LIVE_MATCH = 'group-d-md4-liverpool-atalanta';
 
-/** The seven other Group D streams of matchdays 1-4, by stream id (the file name). */
+/** The seven other Group D streams of matchdays 1-4, by stream id (the file name); events/ also holds MD5-6. */
 export function groupDOthers(): Map<string, MatchEvent[]> {
   return new Map(
     readdirSync(join(ROOT, 'events', DIR))
-      .filter((f) => f.startsWith('group-d-') && !f.startsWith(LIVE_MATCH))
+      .filter((f) => /^group-d-md[1-4]-/.test(f) && !f.startsWith(LIVE_MATCH))
       .sort()
       .map((f) => [f.replace(/\.ndjson$/, ''), seed(`${DIR}/${f}`)]),
   );

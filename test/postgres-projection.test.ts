@@ -25,9 +25,9 @@ describe('CompetitionProjection on PostgreSQL', () => {
     // Before Liverpool v Atalanta (matchday 4) kicks off.
     expect(points(projection.table(GROUP_D))).toEqual([
       'Liverpool 9',
-      'Ajax 7',
+      'AFC Ajax 7',
       'Atalanta 4',
-      'Midtjylland 0',
+      'FC Midtjylland 0',
     ]);
     const liveTables: string[][] = [];
     for (const event of liveSequence()) {
@@ -37,8 +37,8 @@ describe('CompetitionProjection on PostgreSQL', () => {
     }
     const ids = liveSequence().map((e) => e.id);
     const at = (id: string) => liveTables[ids.indexOf(id)]!;
-    const kickedOff = ['Liverpool 10', 'Ajax 7', 'Atalanta 5', 'Midtjylland 0'];
-    const atalantaAhead = ['Liverpool 9', 'Ajax 7', 'Atalanta 7', 'Midtjylland 0'];
+    const kickedOff = ['Liverpool 10', 'AFC Ajax 7', 'Atalanta 5', 'FC Midtjylland 0'];
+    const atalantaAhead = ['Liverpool 9', 'AFC Ajax 7', 'Atalanta 7', 'FC Midtjylland 0'];
     expect(at('liv-ata-2020-11-25-002')).toEqual(kickedOff); // 0-0
     expect(at('liv-ata-2020-11-25-006')).toEqual(atalantaAhead); // Iličić 60', 0-1
     expect(at(DISALLOWED_GOAL)).toEqual(kickedOff); // 1-1 ...
@@ -50,9 +50,9 @@ describe('CompetitionProjection on PostgreSQL', () => {
     // Full time 0-2: the real table after matchday 4.
     expect(points(projection.table(GROUP_D))).toEqual([
       'Liverpool 9',
-      'Ajax 7',
+      'AFC Ajax 7',
       'Atalanta 7',
-      'Midtjylland 0',
+      'FC Midtjylland 0',
     ]);
     // The projection's table is the one a fold of every stream from scratch gives.
     const fromScratch = [];
@@ -89,9 +89,9 @@ describe('CompetitionProjection on PostgreSQL', () => {
     expect(goals(projection, 'hans-hateboer')).toBe(1);
     expect(points(projection.table(GROUP_D))).toEqual([
       'Liverpool 9',
-      'Ajax 7',
+      'AFC Ajax 7',
       'Atalanta 7',
-      'Midtjylland 0',
+      'FC Midtjylland 0',
     ]);
     expect(projection.teamRecord('Liverpool', GROUP_D)).toMatchObject({
       played: 4,

@@ -127,6 +127,16 @@ function printTable(io: Output, t: GroupTable): void {
   io.out(pc.dim(`  rules: ${t.rules.id}: ${t.rules.description}`));
 }
 
+/** A rule set named on the command line: an unknown name is the command line's fault (exit 2). */
+function namedRules(id: string) {
+  try {
+    return ruleSetById(id);
+  } catch (error) {
+    if (error instanceof MatchlineError) throw usage(`--rules: ${error.sentence}`);
+    throw error;
+  }
+}
+
 export async function tableCommand(io: Output, paths: string[], opts: TableCliOptions): Promise<number> {
   if (opts.rules === true) return listRules(io, opts.json);
   const cut = opts.until === undefined ? {} : parseUntil(opts.until);
@@ -134,7 +144,7 @@ export async function tableCommand(io: Output, paths: string[], opts: TableCliOp
   if (places.some((p) => !Number.isInteger(p) || p < 1))
     throw usage(`--places takes place numbers such as 1,2, not ${opts.places}`);
   if (opts.places !== undefined && !opts.qualification) throw usage('--places goes with --qualification');
-  const rules = typeof opts.rules === 'string' ? ruleSetById(opts.rules) : undefined;
+  const rules = typeof opts.rules === 'string' ? namedRules(opts.rules) : undefined;
   const { matches, decisions } = await loadCompetition(paths, opts.store, modeOf(opts), opts.decisions);
   try {
     if (matches.length === 0) throw usage('no matches in these streams');
