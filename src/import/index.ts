@@ -9,6 +9,7 @@ export * as statsbomb from './statsbomb/index.js';
 export * as opta from './opta/index.js';
 export * as statsperform from './statsperform/index.js';
 export * as datafactory from './datafactory/index.js';
+export * as wyscout from './wyscout/index.js';
 export {
   importStatsBomb,
   type ImportResult,

@@ -134,8 +134,10 @@ interface ProviderCommand {
   readonly files: string;
   readonly load: (
     files: { name: string; text: string }[],
-    options: { keepActions: boolean; competition?: string; season?: string },
+    options: { keepActions: boolean; competition?: string; season?: string; home?: string; kickoff?: string },
   ) => Promise<LoadResult>;
+  /** Options only this provider reads (beyond --keep-actions, --competition, --season). */
+  readonly options?: readonly { readonly flags: string; readonly description: string }[];
 }
 
 /** Event providers: each reads its files in any order and tells them apart by content. */
@@ -154,11 +156,27 @@ const PROVIDERS: readonly ProviderCommand[] = [
     load: async (files, options) =>
       (await import('../../import/statsperform/index.js')).loadFiles(files, options),
   },
+  {
+    name: 'wyscout',
+    description:
+      'Wyscout v2 events with their match sheet (matches_*.json), players and teams files, or Wyscout v3 files, to a folder with one stream per match',
+    files:
+      'v2: the events file and its match file (players.json, teams.json optional); v3: one or more files; in any order',
+    load: async (files, options) => (await import('../../import/wyscout/index.js')).loadFiles(files, options),
+    options: [
+      { flags: '--home <team>', description: 'v2 without a match file: the home team (Wyscout id or name)' },
+      {
+        flags: '--kickoff <time>',
+        description: 'v2 without a match file: the kick-off (ISO 8601 with offset)',
+      },
+    ],
+  },
 ];
 
 function registerProvider(command: Command, cli: Cli, provider: ProviderCommand): void {
-  command
-    .command(provider.name)
+  const sub = command.command(provider.name);
+  for (const o of provider.options ?? []) sub.option(o.flags, o.description);
+  sub
     .description(provider.description)
     .argument('<files...>', provider.files)
     .requiredOption('-o, --out <dir>', 'the folder to write the stream into (one NDJSON file per match)')
@@ -168,7 +186,14 @@ function registerProvider(command: Command, cli: Cli, provider: ProviderCommand)
     .action(
       (
         files: string[],
-        opts: { out: string; keepActions?: boolean; competition?: string; season?: string },
+        opts: {
+          out: string;
+          keepActions?: boolean;
+          competition?: string;
+          season?: string;
+          home?: string;
+          kickoff?: string;
+        },
       ) =>
         cli.run(async () => {
           const loaded = await provider.load(
@@ -177,6 +202,8 @@ function registerProvider(command: Command, cli: Cli, provider: ProviderCommand)
               keepActions: opts.keepActions === true,
               ...(opts.competition ? { competition: opts.competition } : {}),
               ...(opts.season ? { season: opts.season } : {}),
+              ...(opts.home ? { home: opts.home } : {}),
+              ...(opts.kickoff ? { kickoff: opts.kickoff } : {}),
             },
           );
           mkdirSync(opts.out, { recursive: true });
