@@ -182,15 +182,15 @@ export function readTeamsData(match: Plain, fail: (message: string, pointer: str
   const iso = /^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d(?::\d\d)?)$/.exec(date);
   const gameweek = num(match.gameweek);
   return {
-    matchId: matchId!,
+    matchId,
     ...(typeof match.label === 'string' ? { label: nameText(match.label) } : {}),
     ...(iso ? { kickoff: `${iso[1]}T${iso[2]!.length === 5 ? `${iso[2]}:00` : iso[2]}Z` } : {}),
     ...(gameweek !== undefined && gameweek > 0 ? { gameweek } : {}),
     ...(typeof match.venue === 'string' && match.venue.trim() ? { venue: nameText(match.venue) } : {}),
     ...(typeof match.duration === 'string' ? { duration: match.duration } : {}),
     ...(idText(match.competitionId) ? { competitionId: idText(match.competitionId)! } : {}),
-    home: team(home!, 'home'),
-    away: team(away!, 'away'),
+    home: team(home, 'home'),
+    away: team(away, 'away'),
   };
 }
 

@@ -77,7 +77,7 @@ export function isV2Events(value: unknown): boolean {
   const list = Array.isArray(value) ? value : isPlain(value) ? value.events : undefined;
   if (!Array.isArray(list)) return false;
   if (isPlain(value) && (isPlain(value.match) || isPlain(value.formations))) return false;
-  const first = list[0];
+  const first: unknown = list[0];
   return isPlain(first) && 'eventSec' in first && 'matchPeriod' in first;
 }
 

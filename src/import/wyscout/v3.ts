@@ -57,7 +57,9 @@ export function readV3Events(list: readonly unknown[], file: string, note: (m: s
     );
     // The running clock to the millisecond when matchTimestamp agrees with minute:second.
     let ms = runningClockMs(minute, second, period);
-    const stamp = /^(\d+):(\d\d):(\d\d)\.(\d{1,3})$/.exec(String(raw.matchTimestamp ?? ''));
+    const stamp = /^(\d+):(\d\d):(\d\d)\.(\d{1,3})$/.exec(
+      typeof raw.matchTimestamp === 'string' ? raw.matchTimestamp : '',
+    );
     if (stamp) {
       const whole = Number(stamp[1]) * 3600 + Number(stamp[2]) * 60 + Number(stamp[3]);
       if (whole === minute * 60 + second) ms += Number(stamp[4]!.padEnd(3, '0'));
