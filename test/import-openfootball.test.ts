@@ -12,6 +12,9 @@ import {
   decideTie,
   defaultTableRules,
   fold,
+  ruleSetById,
+  type TableOptions,
+  type TableRow,
   toMatchResult,
   type MatchResult,
   type TieResult,
@@ -38,6 +41,13 @@ const knockoutRounds = (parsed: OfParseResult) =>
   [...new Set(parsed.matches.map((m) => m.round))].filter(
     (r) => !GROUPISH.test(r) && !/third place/i.test(r),
   );
+/** Where two teams level on points sit either side of a qualifying place, what separated them. */
+const boundary = (rows: TableRow[], place: number): string | null => {
+  const [above, below] = [rows[place - 1]!, rows[place]!];
+  if (above.points !== below.points) return null;
+  expect(above.level, `${above.team} and ${below.team} left level`).toBe(false);
+  return `${above.team} over ${below.team} on ${above.separatedBy}`;
+};
 const teamsIn = (rs: MatchResult[]) => new Set(rs.flatMap((r) => [r.home.name, r.away.name]));
 
 /** Every tie of a round: two legs paired by fixture leg, or a single match. */
@@ -64,9 +74,23 @@ const CHAMPIONS: Record<string, string> = {
   '2023-24': 'Real Madrid CF',
 };
 
+/** Second and third level on points in a final group table, and what separated them. */
+const CL_SECOND_PLACES = [
+  // Inter 2-1 Tottenham, Tottenham 1-0 Inter: level on head-to-head points and goals, Spurs' away goal.
+  '2018-19 uefa-2018: Tottenham Hotspur over Inter on head-to-head away goals scored',
+  // 1-0 each at home: head-to-head level, overall goal difference level (+2), 9 goals to 7.
+  '2018-19 uefa-2018: Liverpool FC over SSC Napoli on goals scored',
+  '2020-21 uefa-2018: Bor. Mönchengladbach over Shakhtar Donetsk on head-to-head points',
+  // Dortmund 1-0 Sporting, Sporting 3-1 Dortmund.
+  '2021-22 uefa-2021: Sporting CP over Borussia Dortmund on head-to-head goal difference',
+  // PSG 3-0 Milan, Milan 2-1 PSG.
+  '2023-24 uefa-2021: Paris Saint-Germain FC over AC Milan on head-to-head goal difference',
+];
+
 describe('openfootball Champions League 2018-19 to 2023-24 (cl.txt)', () => {
   const seasons = Object.keys(CHAMPIONS);
   let tieCount = 0;
+  const secondPlaces: string[] = [];
 
   it.each(seasons)(
     '%s: every knockout tie is rebuilt and its winner plays the next round; the final’s winner is the champion',
@@ -159,11 +183,15 @@ describe('openfootball Champions League 2018-19 to 2023-24 (cl.txt)', () => {
       ]);
     expect(groups.size).toBe(8);
     const qualified = new Set<string>();
+    const rules = defaultTableRules(season);
+    expect(rules.id).toBe(Number(season.slice(0, 4)) <= 2020 ? 'uefa-2018' : 'uefa-2021');
     for (const [, ms] of groups) {
       expect(ms).toHaveLength(12);
-      const rows = buildTable(ms, { rules: defaultTableRules(season) });
+      const rows = buildTable(ms, { rules });
       expect(rows).toHaveLength(4);
       qualified.add(rows[0]!.team).add(rows[1]!.team);
+      const decided = boundary(rows, 2);
+      if (decided) secondPlaces.push(`${season} ${rules.id}: ${decided}`);
     }
     const r16 = knockoutRounds(parsed)[0]!;
     expect(qualified).toEqual(teamsIn(all.filter((m) => m.fixture.round === r16)));
@@ -172,6 +200,10 @@ describe('openfootball Champions League 2018-19 to 2023-24 (cl.txt)', () => {
   it('counts: every tie from 2018-19 to 2023-24 was checked', () => {
     // 8 + 4 + 2 + 1 per season, 2019-20 with single-match rounds from the quarter-finals.
     expect(tieCount).toBe(6 * 15);
+  });
+
+  it('the second places level on points were decided by the season’s UEFA rule set, none by lots', () => {
+    expect(secondPlaces).toEqual(CL_SECOND_PLACES);
   });
 });
 
@@ -182,6 +214,10 @@ const TOURNAMENTS = [
     json: 'worldcup.json/2018/worldcup.json',
     champion: 'France',
     thirds: 0,
+    rules: 'fifa-2018',
+    // openfootball has no bookings: Group H needs the fair-play points from another source.
+    cards: 'test/fixtures/competition/wc2018-group-h-cards.json',
+    levelOnPoints: ['H: Japan over Senegal on fair play points'],
   },
   {
     name: 'World Cup 2022',
@@ -189,6 +225,13 @@ const TOURNAMENTS = [
     json: 'worldcup.json/2022/worldcup.json',
     champion: 'Argentina',
     thirds: 0,
+    rules: 'fifa-2018',
+    cards: null,
+    levelOnPoints: [
+      'C: Poland over Mexico on goal difference',
+      'E: Spain over Germany on goal difference',
+      'H: South Korea over Uruguay on goals scored',
+    ],
   },
   {
     name: 'Euro 2020',
@@ -196,71 +239,84 @@ const TOURNAMENTS = [
     json: 'euro.json/2020/euro.json',
     champion: 'Italy',
     thirds: 4,
+    rules: 'euro-2020',
+    cards: null,
+    // Head-to-head first (EURO 2020 regulations, art. 20.01).
+    levelOnPoints: [
+      'A: Wales over Switzerland on goal difference',
+      'B: Denmark over Finland on head-to-head goal difference',
+      'B: Finland over Russia on head-to-head goal difference',
+      'D: Croatia over Czech Republic on goals scored',
+      'F: Germany over Portugal on head-to-head points',
+    ],
   },
 ];
 
-describe.each(TOURNAMENTS)('openfootball $name', ({ txt: txtFiles, json: jsonFile, champion, thirds }) => {
-  const fromJson = json(jsonFile);
-  const fromTxt: OfParseResult = {
-    title: null,
-    matches: txtFiles.flatMap((f) => txt(f).matches),
-    problems: txtFiles.flatMap((f) => txt(f).problems),
-  };
+describe.each(TOURNAMENTS)(
+  'openfootball $name',
+  ({ txt: txtFiles, json: jsonFile, champion, thirds, rules: rulesId, cards, levelOnPoints }) => {
+    const fromJson = json(jsonFile);
+    const fromTxt: OfParseResult = {
+      title: null,
+      matches: txtFiles.flatMap((f) => txt(f).matches),
+      problems: txtFiles.flatMap((f) => txt(f).problems),
+    };
 
-  it('the TXT and JSON files agree on every match, its scores and its goal count', () => {
-    expect(fromTxt.problems).toEqual([]);
-    const key = (m: OfParseResult['matches'][number]) => `${m.home}|${m.away}`;
-    const byKey = new Map(fromJson.matches.map((m) => [key(m), m]));
-    expect(fromTxt.matches).toHaveLength(fromJson.matches.length);
-    for (const m of fromTxt.matches) {
-      const j = byKey.get(key(m));
-      expect(j, key(m)).toBeDefined();
-      expect([m.ft, m.aet, m.pens], key(m)).toEqual([j!.ft, j!.aet ?? null, j!.pens ?? null]);
-      expect(m.goals?.length ?? 0, key(m)).toBe(j!.goals?.length ?? 0);
-    }
-  });
+    it('the TXT and JSON files agree on every match, its scores and its goal count', () => {
+      expect(fromTxt.problems).toEqual([]);
+      const key = (m: OfParseResult['matches'][number]) => `${m.home}|${m.away}`;
+      const byKey = new Map(fromJson.matches.map((m) => [key(m), m]));
+      expect(fromTxt.matches).toHaveLength(fromJson.matches.length);
+      for (const m of fromTxt.matches) {
+        const j = byKey.get(key(m));
+        expect(j, key(m)).toBeDefined();
+        expect([m.ft, m.aet, m.pens], key(m)).toEqual([j!.ft, j!.aet ?? null, j!.pens ?? null]);
+        expect(m.goals?.length ?? 0, key(m)).toBe(j!.goals?.length ?? 0);
+      }
+    });
 
-  it('every knockout match has the right winner (shoot-outs included), and the final’s is the champion', () => {
-    const all = results(fromJson, '2022').map((r) => r.result);
-    const rounds = knockoutRounds(fromJson);
-    for (let i = 0; i < rounds.length; i++) {
-      const decided = all.filter((m) => m.fixture.round === rounds[i]).map((m) => decideTie(m));
-      for (const t of decided) expect(t.status).toBe('decided');
-      const winners = decided.map((t) => t.winner!.name);
-      const next = rounds[i + 1];
-      if (next) expect(new Set(winners)).toEqual(teamsIn(all.filter((m) => m.fixture.round === next)));
-      else expect(winners).toEqual([champion]);
-    }
-  });
+    it('every knockout match has the right winner (shoot-outs included), and the final’s is the champion', () => {
+      const all = results(fromJson, '2022').map((r) => r.result);
+      const rounds = knockoutRounds(fromJson);
+      for (let i = 0; i < rounds.length; i++) {
+        const decided = all.filter((m) => m.fixture.round === rounds[i]).map((m) => decideTie(m));
+        for (const t of decided) expect(t.status).toBe('decided');
+        const winners = decided.map((t) => t.winner!.name);
+        const next = rounds[i + 1];
+        if (next) expect(new Set(winners)).toEqual(teamsIn(all.filter((m) => m.fixture.round === next)));
+        else expect(winners).toEqual([champion]);
+      }
+    });
 
-  it('group tables: the top two of every group (and the best thirds at the Euro) reach the knockouts', () => {
-    const all = results(fromJson, '2022').map((r) => r.result);
-    const r16 = teamsIn(all.filter((m) => m.fixture.round === knockoutRounds(fromJson)[0]));
-    const byGroup = new Map<string, MatchResult[]>();
-    for (const m of all.filter((x) => x.fixture.group))
-      byGroup.set(m.fixture.group!, [...(byGroup.get(m.fixture.group!) ?? []), m]);
-    const thirdsIn: string[] = [];
-    for (const [, ms] of byGroup) {
-      const rows = buildTable(ms, {
-        rules: {
-          id: 'fifa',
-          description: 'points, goal difference, goals, head-to-head',
-          criteria: [
-            { stat: 'goalDifference', scope: 'all' },
-            { stat: 'goalsFor', scope: 'all' },
-            { stat: 'points', scope: 'h2h' },
-            { stat: 'goalDifference', scope: 'h2h' },
-          ],
-          reapplyHeadToHead: false,
-        },
-      });
-      expect(r16.has(rows[0]!.team) && r16.has(rows[1]!.team), rows.map((r) => r.team).join(',')).toBe(true);
-      expect(r16.has(rows[3]!.team)).toBe(false);
-      if (r16.has(rows[2]!.team)) thirdsIn.push(rows[2]!.team);
-    }
-    expect(thirdsIn).toHaveLength(thirds);
-  });
-});
+    it('group tables under the real rule set: the top two (and the best thirds at the Euro) reach the knockouts; every tie on points named', () => {
+      const all = results(fromJson, '2022').map((r) => r.result);
+      const r16 = teamsIn(all.filter((m) => m.fixture.round === knockoutRounds(fromJson)[0]));
+      const byGroup = new Map<string, MatchResult[]>();
+      for (const m of all.filter((x) => x.fixture.group))
+        byGroup.set(m.fixture.group!, [...(byGroup.get(m.fixture.group!) ?? []), m]);
+      const rules = ruleSetById(rulesId);
+      const bookings = cards
+        ? (JSON.parse(readFileSync(join(ROOT, cards), 'utf8')) as { cards: TableOptions['cards'] }).cards
+        : undefined;
+      const thirdsIn: string[] = [];
+      const decided: string[] = [];
+      for (const [group, ms] of [...byGroup].sort()) {
+        const rows = buildTable(ms, { rules, ...(bookings ? { cards: bookings } : {}) });
+        expect(r16.has(rows[0]!.team) && r16.has(rows[1]!.team), rows.map((r) => r.team).join(',')).toBe(
+          true,
+        );
+        expect(r16.has(rows[3]!.team)).toBe(false);
+        if (r16.has(rows[2]!.team)) thirdsIn.push(rows[2]!.team);
+        for (const place of thirds > 0 ? [2, 3] : [2]) {
+          const d = boundary(rows, place);
+          if (d) decided.push(`${group.replace(/^Group /, '')}: ${d}`);
+        }
+      }
+      expect(thirdsIn).toHaveLength(thirds);
+      expect(decided).toEqual(levelOnPoints);
+    });
+  },
+);
 
 describe('where openfootball contradicts itself', () => {
   it('the importer decides every half-time that disagrees with the goals, and the goals listed under the wrong team, with a code', () => {
