@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { COVERAGE, COVERAGE_FEATURES, COVERAGE_PROVIDERS } from '../src/import/coverage.js';
+import { COVERAGE_FEATURES, COVERAGE_PROVIDERS, coverageCell } from '../src/import/coverage.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const docPath = join(root, 'docs/import.md');
@@ -29,7 +29,7 @@ export function coverageMarkdown(): string {
       row([
         `\`${feature.key}\``,
         ...COVERAGE_PROVIDERS.map((p) => {
-          const cell = COVERAGE[p][feature.key];
+          const cell = coverageCell(p, feature.key);
           return cell.status === 'parsed' && !cell.fixture
             ? 'parsed (no fixture)'
             : cell.status.replace(/-/g, ' ');
@@ -41,7 +41,7 @@ export function coverageMarkdown(): string {
     out.push(row(['event / field', 'status', 'rule', 'fixture (under `test/fixtures/`)']));
     out.push(row(['---', '---', '---', '---']));
     for (const feature of COVERAGE_FEATURES) {
-      const cell = COVERAGE[provider][feature.key];
+      const cell = coverageCell(provider, feature.key);
       out.push(
         row([
           `\`${feature.key}\``,

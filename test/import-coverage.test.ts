@@ -10,6 +10,7 @@ import { load as openfootball } from '../src/import/openfootball/index.js';
 import {
   COVERAGE,
   COVERAGE_FEATURES,
+  coverageCell,
   COVERAGE_PROVIDERS,
   showsFeature,
   type CoverageProvider,
@@ -110,8 +111,10 @@ describe('importer coverage matrix', () => {
 
   it('covers every provider and every feature, each cell with a rule', () => {
     for (const provider of COVERAGE_PROVIDERS)
+      expect(Object.keys(COVERAGE[provider]).sort()).toEqual(COVERAGE_FEATURES.map((f) => f.key).sort());
+    for (const provider of COVERAGE_PROVIDERS)
       for (const feature of COVERAGE_FEATURES) {
-        const cell = COVERAGE[provider][feature.key];
+        const cell = coverageCell(provider, feature.key);
         expect(cell.rule.length, `${provider} ${feature.key}`).toBeGreaterThan(5);
         if (cell.status === 'not-in-feed' || cell.status === 'not-read')
           expect(cell.fixture, `${provider} ${feature.key}`).toBeUndefined();
@@ -120,7 +123,7 @@ describe('importer coverage matrix', () => {
 
   const claims = COVERAGE_PROVIDERS.flatMap((provider) =>
     COVERAGE_FEATURES.flatMap((feature) => {
-      const cell = COVERAGE[provider][feature.key];
+      const cell = coverageCell(provider, feature.key);
       return cell.fixture ? [{ provider, feature, cell, fixture: cell.fixture }] : [];
     }),
   );
@@ -147,7 +150,7 @@ describe('importer coverage matrix', () => {
     ])
       for (const provider of COVERAGE_PROVIDERS)
         expect(['not-read', 'not-in-feed'], `${provider} ${type}`).toContain(
-          COVERAGE[provider][type as 'addedTime'].status,
+          coverageCell(provider, type).status,
         );
   });
 });

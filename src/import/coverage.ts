@@ -68,8 +68,6 @@ export const COVERAGE_FEATURES = [
   f('action'),
 ] as const satisfies readonly CoverageFeature[];
 
-export type CoverageKey = (typeof COVERAGE_FEATURES)[number]['key'];
-
 export const COVERAGE_PROVIDERS = [
   'statsbomb',
   'opta',
@@ -102,7 +100,6 @@ export function showsFeature(event: MatchEvent, feature: CoverageFeature): boole
 }
 
 const SB1 = 'statsbomb/events/3788741.json';
-const SB2 = 'statsbomb/events/15986.json';
 const SB3 = 'statsbomb/excerpts/3869685-events-4371-4407.json';
 const OPTA = 'providers/opta/opta_f24.xml';
 const SP = 'providers/statsperform/statsperform_event_ma3.json';
@@ -133,7 +130,7 @@ const noRescind = none('the feed has no record of a card withdrawn');
 const noAbandon = none('the feed has no abandoned-match status the importer could read');
 const noAward = none('the feed has no awarded result');
 
-export const COVERAGE: Record<CoverageProvider, Record<CoverageKey, CoverageCell>> = {
+export const COVERAGE: Record<CoverageProvider, Readonly<Record<string, CoverageCell>>> = {
   statsbomb: {
     fixture: parsed('the two teams of the lineups file; date, round and venue from matches.json', SB1),
     'fixture.venue': parsed('matches.json stadium.name (no fixture ships a matches file)'),
@@ -329,3 +326,10 @@ export const COVERAGE: Record<CoverageProvider, Record<CoverageKey, CoverageCell
     action: none('no on-ball events'),
   },
 };
+
+/** One cell of the matrix (every provider has a cell for every feature; test/import-coverage.test.ts checks). */
+export function coverageCell(provider: CoverageProvider, key: string): CoverageCell {
+  const cell = COVERAGE[provider][key];
+  if (!cell) throw new Error(`the coverage matrix has no ${provider} cell for ${key}`);
+  return cell;
+}
