@@ -70,7 +70,17 @@ export function parseXml(text: string, file: string): XmlDocument {
       line: valid.err.line,
     });
   }
-  const root = xml.parse(body) as XmlNode;
+  let root: XmlNode;
+  try {
+    root = xml.parse(body) as XmlNode;
+  } catch (error) {
+    // The validator passes a few things the parser refuses (a broken <?xml ...?> declaration).
+    throw new MatchlineError({
+      code: 'PARSE_ERROR',
+      message: `not well-formed XML: ${(error as Error).message}`,
+      file,
+    });
+  }
   // Line starts, once, so each element's offset maps to a line by binary search.
   const starts = [0];
   for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) starts.push(i + 1);
