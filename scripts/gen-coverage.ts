@@ -19,7 +19,7 @@ const escape = (text: string) => text.replace(/\|/g, '\\|');
 export function coverageMarkdown(): string {
   const out: string[] = [];
   out.push(
-    'What each importer gives the engine, per event type and field: **parsed** from the feed, **inferred** by a rule, **not read** (the feed has it, the importer leaves it out), or **not in feed**. A `parsed` cell with a fixture is checked by `test/import-coverage.test.ts`, which imports that file and finds the event.',
+    'What each importer gives the engine, per event type and field: **parsed** from the feed, **inferred** by a rule, **not read** (the feed has it, the importer leaves it out), or **not in feed**. The same matrix is data in `matchline/import` (`COVERAGE`, `coverageCell(provider, key)`). Every cell that names a fixture is checked by `test/import-coverage.test.ts`, which imports that file with the real importer and finds the event.',
     '',
   );
   out.push(row(['event / field', ...COVERAGE_PROVIDERS]));

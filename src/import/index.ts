@@ -42,3 +42,14 @@ export {
   type StreamOptions,
   type TeamLookup,
 } from './openfootball/index.js';
+export {
+  COVERAGE,
+  COVERAGE_FEATURES,
+  COVERAGE_PROVIDERS,
+  coverageCell,
+  showsFeature,
+  type CoverageCell,
+  type CoverageFeature,
+  type CoverageProvider,
+  type CoverageStatus,
+} from './coverage.js';
