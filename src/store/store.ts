@@ -15,6 +15,7 @@ import {
 import { createState, type MatchState } from '../match/state.js';
 import { fold } from '../match/fold.js';
 import { freeze } from 'immer';
+import { EventLog, SourceIndex, type SourceRecord } from './log.js';
 
 /** A number (the stream's event count), or a condition on the stream's existence. */
 export type ExpectedVersion = number | 'no-stream' | 'stream-exists' | 'any';
@@ -162,35 +163,49 @@ export function checkStreamId(streamId: unknown): string {
 
 /** What a store keeps per stream: the events, their fold, and the sources seen (for idempotence). */
 export interface StreamSnapshot {
-  readonly events: readonly MatchEvent[];
+  /** The stored events, a view shared with later versions of the stream. */
+  readonly events: EventLog;
   readonly state: MatchState;
-  readonly sources: ReadonlyMap<string, { version: number; eventId: string }>;
+  /** Provider events by `provider\0id`, read with `events.length` (see SourceIndex). */
+  readonly sources: SourceIndex;
 }
 
 export const EMPTY_SNAPSHOT: StreamSnapshot = {
-  events: [],
+  events: EventLog.EMPTY,
   state: freeze(createState(), true),
-  sources: new Map(),
+  sources: SourceIndex.empty(),
 };
 
 const sourceKey = (e: MatchEvent): string | null =>
   e.source ? `${e.source.provider}\u0000${e.source.id}` : null;
 
-export function sourcesOf(events: readonly MatchEvent[]): Map<string, { version: number; eventId: string }> {
-  const sources = new Map<string, { version: number; eventId: string }>();
-  for (const e of events) {
+/** Records what `added` (stored from index `from` on) brings to the source index. */
+function indexSources(sources: SourceIndex, added: readonly MatchEvent[], from: number): void {
+  added.forEach((e, i) => {
     const key = sourceKey(e);
-    if (!key) continue;
-    const known = sources.get(key);
+    if (!key) return;
+    const at = from + i;
+    const known = sources.get(key, at);
     const version = e.source?.version ?? 0;
-    if (!known) sources.set(key, { version, eventId: e.id });
-    else if (version > known.version) known.version = version;
-  }
-  return sources;
+    if (!known) sources.add(key, { version, eventId: e.id, index: at, at });
+    else if (version > known.version) sources.add(key, { ...known, version, at });
+  });
+}
+
+/** `snapshot` followed by `added` (already checked, or read back from storage): costs `added`. */
+export function extendSnapshot(snapshot: StreamSnapshot, added: readonly MatchEvent[]): StreamSnapshot {
+  if (added.length === 0) return snapshot;
+  const length = snapshot.events.length;
+  const forked = !snapshot.events.isNewest();
+  const state = fold(added, snapshot.state);
+  const sources = forked || length === 0 ? snapshot.sources.fork(length) : snapshot.sources;
+  const events = snapshot.events.append(added);
+  indexSources(sources, added, length);
+  return { events, state, sources };
 }
 
 export function snapshotOf(events: readonly MatchEvent[]): StreamSnapshot {
-  return { events, state: fold(events), sources: sourcesOf(events) };
+  return extendSnapshot(EMPTY_SNAPSHOT, events);
 }
 
 const AMENDABLE = [
@@ -271,18 +286,20 @@ export function prepareAppend(
   });
   if (problems.length > 0) throw new MatchlineError(problems[0]!, problems);
 
-  const sources = new Map(current.sources);
-  // Only a feed correction needs the stored events by id: build the index then, not on every append.
-  let byId: Map<string, MatchEvent> | undefined;
+  const length = current.events.length;
+  // What this append learns about provider events, before it is known to be valid.
+  const learned = new Map<string, SourceRecord>();
+  const knownOf = (key: string) => learned.get(key) ?? current.sources.get(key, length);
   const toWrite: MatchEvent[] = [];
   let ignored = 0;
   let amended = 0;
   for (const event of events) {
     const key = sourceKey(event);
-    const known = key ? sources.get(key) : undefined;
+    const known = key ? knownOf(key) : undefined;
+    const at = length + toWrite.length;
     if (!key || !known) {
       toWrite.push(event);
-      if (key) sources.set(key, { version: event.source?.version ?? 0, eventId: event.id });
+      if (key) learned.set(key, { version: event.source?.version ?? 0, eventId: event.id, index: at, at });
       continue;
     }
     const version = event.source?.version ?? 0;
@@ -290,20 +307,20 @@ export function prepareAppend(
       ignored++;
       continue;
     }
-    // A newer version of a stored event: an amendment of what changed.
-    byId ??= new Map(current.events.map((e) => [e.id, e]));
-    const original = byId.get(known.eventId) ?? toWrite.find((e) => e.id === known.eventId);
+    // A newer version of a stored event: an amendment of what changed, found by its index.
+    const original = known.index < length ? current.events.at(known.index) : toWrite[known.index - length];
     const patch: Record<string, unknown> = {};
     for (const field of AMENDABLE) {
       const before = (original as Record<string, unknown> | undefined)?.[field];
       const after = (event as unknown as Record<string, unknown>)[field];
       if (after !== undefined && JSON.stringify(before) !== JSON.stringify(after)) patch[field] = after;
     }
-    sources.set(key, { ...known, version });
     if (Object.keys(patch).length === 0) {
+      // Nothing to write: the stored stream stays the judge of what was seen (as after a reopen).
       ignored++;
       continue;
     }
+    learned.set(key, { ...known, version, at });
     const amendment: MatchEvent = {
       id: amendmentId(known.eventId, version),
       type: 'eventAmended',
@@ -314,27 +331,24 @@ export function prepareAppend(
       source: event.source,
     };
     // What the store writes itself passes the same schema as what it is given.
-    const problem = checkEvent(amendment, current.events.length + toWrite.length);
+    const problem = checkEvent(amendment, at);
     if (problem) throw new MatchlineError({ ...problem, file: streamId });
     toWrite.push(amendment);
     amended++;
   }
   // The engine's strict mode is the judge: any broken rule rejects the whole append.
-  let state = current.state;
-  if (toWrite.length > 0) {
-    try {
-      state = fold(toWrite, current.state);
-    } catch (error) {
-      if (error instanceof MatchlineError) throw new MatchlineError({ ...error.toJSON(), file: streamId });
-      throw error;
-    }
+  let next = current;
+  try {
+    next = extendSnapshot(current, toWrite);
+  } catch (error) {
+    if (error instanceof MatchlineError) throw new MatchlineError({ ...error.toJSON(), file: streamId });
+    throw error;
   }
-  const all = toWrite.length > 0 ? [...current.events, ...toWrite] : current.events;
   return {
     toWrite,
     ndjson: toWrite.map((e) => (lines.get(e) ?? JSON.stringify(e)) + '\n').join(''),
-    next: { events: all, state, sources },
-    result: { version: all.length, appended: toWrite.length, ignored, amended },
+    next,
+    result: { version: next.events.length, appended: toWrite.length, ignored, amended },
   };
 }
 
@@ -386,7 +400,10 @@ export class AppendFeed {
   }
 }
 
-export function sliceEvents(events: readonly MatchEvent[], options: ReadOptions = {}): MatchEvent[] {
+export function sliceEvents(
+  events: Pick<readonly MatchEvent[], 'length' | 'slice'>,
+  options: ReadOptions = {},
+): MatchEvent[] {
   const from = Math.max(0, options.from ?? 0);
   const to = Math.min(events.length, options.to ?? events.length);
   return events.slice(from, to);

@@ -698,7 +698,7 @@ export class FileEventStore implements EventStore {
     if (!cache) return EMPTY_SNAPSHOT;
     if (cache.snapshot && cache.snapshot.events.length === cache.events.length) return cache.snapshot;
     try {
-      cache.snapshot = snapshotOf([...cache.events]);
+      cache.snapshot = snapshotOf(cache.events);
     } catch (error) {
       if (error instanceof MatchlineError) throw new MatchlineError({ ...error.toJSON(), file: cache.file });
       throw error;

@@ -5,8 +5,7 @@
  */
 import type pg from 'pg';
 import { isMatchlineError, MatchlineError, type MatchEvent } from '../../events/index.js';
-import { fold } from '../../match/fold.js';
-import { EMPTY_SNAPSHOT, snapshotOf, sourcesOf, type StreamSnapshot } from '../store.js';
+import { EMPTY_SNAPSHOT, extendSnapshot, snapshotOf, type StreamSnapshot } from '../store.js';
 
 /** Streams kept (the least recently used are dropped). */
 const CACHED_STREAMS = 256;
@@ -42,8 +41,7 @@ export class StreamCache {
     const added = rows.map((r) => r.event);
     try {
       if (!cached || from === 0) return snapshotOf(added);
-      const all = [...cached.snapshot.events, ...added];
-      return { events: all, state: fold(added, cached.snapshot.state), sources: sourcesOf(all) };
+      return extendSnapshot(cached.snapshot, added);
     } catch (error) {
       if (isMatchlineError(error)) {
         throw new MatchlineError({
