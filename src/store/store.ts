@@ -13,7 +13,7 @@ import {
   type Problem,
 } from '../events/index.js';
 import { createState, type MatchState } from '../match/state.js';
-import { fold } from '../match/fold.js';
+import { extend } from '../match/fold.js';
 import { freeze } from 'immer';
 import { EventLog, SourceIndex, type SourceRecord } from './log.js';
 
@@ -197,7 +197,8 @@ export function extendSnapshot(snapshot: StreamSnapshot, added: readonly MatchEv
   if (added.length === 0) return snapshot;
   const length = snapshot.events.length;
   const forked = !snapshot.events.isNewest();
-  const state = fold(added, snapshot.state);
+  // One fold follows the stream across versions (checkpoints bound a correction's re-fold).
+  const state = extend(snapshot.state, added);
   const sources = forked || length === 0 ? snapshot.sources.fork(length) : snapshot.sources;
   const events = snapshot.events.append(added);
   indexSources(sources, added, length);
