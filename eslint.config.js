@@ -3,7 +3,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // test/consumer/ is type-checked against the packed package by scripts/package-test.ts, not here.
-  { ignores: ['dist/**', 'node_modules/**', 'src/events/generated.ts', 'coverage/**', 'test/consumer/**', 'api-docs/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'src/events/generated.ts',
+      'coverage/**',
+      'test/consumer/**',
+      'api-docs/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
