@@ -1,6 +1,6 @@
 /** One command line: exit codes, --json errors, stdin, --at points, --lenient, checks before writes. Runs the built CLI. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -223,4 +223,86 @@ describe('export: tidy rows with ids and names', () => {
     expect(minutes.find((m) => m.playerId === 'alisson')?.minutes).toBe(90);
     expect(cli(['export', LEG1, '--rows', 'shots']).code).toBe(2);
   });
+});
+
+describe('whatever matchline import writes, every other command accepts', () => {
+  it('World Cup 2022 Netherlands v Argentina (half-time score against the goals): summary and replay read it in strict mode', () => {
+    const out = join(tmp(), 'wc');
+    const imported = cli([
+      'import',
+      'openfootball',
+      'test/fixtures/openfootball/worldcup.json/2022/worldcup.json',
+      '-o',
+      out,
+    ]);
+    expect(imported.code).toBe(0);
+    // The importer decides, and says so with a code.
+    expect(imported.stderr).toMatch(
+      /netherlands-argentina.ndjson:\d+: RESULT_CONFLICT: Netherlands v Argentina/,
+    );
+    const file = readdirSync(out).find((f) => /netherlands-argentina/.test(f));
+    expect(file).toBeDefined();
+    const summary = cli(['summary', join(out, file!), '--json']);
+    expect(summary.code).toBe(0);
+    // 2-2 after extra time; Argentina won the shoot-out 4-3.
+    expect(JSON.parse(summary.stdout)).toMatchObject({ score: { home: 2, away: 2 } });
+    expect(cli(['replay', join(out, file!), '--json']).code).toBe(0);
+    expect(cli(['validate', out]).code).toBe(0);
+  });
+
+  it('a whole StatsBomb match with --keep-actions (one out-of-order provider timestamp): summary and replay read it', () => {
+    const out = join(tmp(), 'bar-gir.ndjson');
+    const imported = cli([
+      'import',
+      'statsbomb',
+      '--events',
+      'test/fixtures/statsbomb/events/15986.json',
+      '--lineups',
+      'test/fixtures/statsbomb/lineups/15986.json',
+      '--home',
+      'Barcelona',
+      '--kickoff',
+      '2019-02-24T15:15:00Z',
+      '--keep-actions',
+      '-o',
+      out,
+    ]);
+    expect(imported.code).toBe(0);
+    const summary = cli(['summary', out, '--json']);
+    expect(summary.code).toBe(0);
+    expect(JSON.parse(summary.stdout)).toMatchObject({ score: { home: 2, away: 2 } });
+    expect(cli(['replay', out, '--json']).code).toBe(0);
+    expect(cli(['validate', out]).code).toBe(0);
+  });
+
+  const P = 'test/fixtures/providers';
+  it.each([
+    ['opta', [`${P}/opta/opta_f24.xml`, `${P}/opta/opta_f7.xml`], 'FC København', 'FC Nordsjælland'],
+    [
+      'statsperform',
+      [`${P}/statsperform/statsperform_event_ma3.xml`, `${P}/statsperform/statsperform_event_ma1.xml`],
+      'Hamburger SV',
+      'Sandhausen',
+    ],
+    [
+      'wyscout',
+      [`${P}/wyscout/wyscout_events_v2.json`, `${P}/wyscout/matches_2499773.json`],
+      'Leicester City',
+      'Liverpool',
+    ],
+    ['datafactory', [`${P}/datafactory/datafactory_events.json`], 'Team A', 'Team B'],
+  ])(
+    'matchline import %s --keep-actions: summary, replay and validate read what it wrote',
+    (provider, files, home, away) => {
+      const out = join(tmp(), provider);
+      const imported = cli(['import', provider, ...files, '--keep-actions', '-o', out]);
+      expect(imported.code).toBe(0);
+      const [file] = readdirSync(out);
+      const summary = cli(['summary', join(out, file!), '--json']);
+      expect(summary.code).toBe(0);
+      expect(JSON.parse(summary.stdout)).toMatchObject({ home, away });
+      expect(cli(['replay', join(out, file!), '--json']).code).toBe(0);
+      expect(cli(['validate', out]).stdout).toMatch(/1 file checked, 0 problems/);
+    },
+  );
 });

@@ -127,3 +127,14 @@ export async function findStreamFiles(paths: readonly string[]): Promise<string[
     });
   return out;
 }
+
+/**
+ * Reads provider files for an importer's `loadFiles` (each provider tells its files apart by their
+ * content, so the order does not matter): `opta.loadFiles(await readProviderFiles([f24, f7]))`.
+ * A missing file is FILE_NOT_FOUND with its path.
+ */
+export async function readProviderFiles(
+  paths: readonly string[],
+): Promise<{ readonly name: string; readonly text: string }[]> {
+  return Promise.all(paths.map(async (name) => ({ name, text: await readTextFile(name) })));
+}

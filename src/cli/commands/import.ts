@@ -157,6 +157,14 @@ const PROVIDERS: readonly ProviderCommand[] = [
       (await import('../../import/statsperform/index.js')).loadFiles(files, options),
   },
   {
+    name: 'datafactory',
+    description:
+      'a DataFactory match file (incidences, with deletedIncidences) to a folder with the match stream',
+    files: 'the one JSON file of the match',
+    load: async (files, options) =>
+      (await import('../../import/datafactory/index.js')).loadFiles(files, options),
+  },
+  {
     name: 'wyscout',
     description:
       'Wyscout v2 events with their match sheet (matches_*.json), players and teams files, or Wyscout v3 files, to a folder with one stream per match',
