@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { datafactory, opta, statsbomb, statsperform, wyscout } from '../src/import/index.js';
+import { datafactory, metrica, opta, statsbomb, statsperform, wyscout } from '../src/import/index.js';
 import { load as openfootball } from '../src/import/openfootball/index.js';
 import {
   COVERAGE,
@@ -80,6 +80,14 @@ const LOADERS: Record<string, [CoverageProvider, () => { streams: readonly { eve
   'providers/datafactory/datafactory_events.json': [
     'datafactory',
     () => datafactory.load(file('providers/datafactory/datafactory_events.json'), { keepActions: true }),
+  ],
+  'providers/metrica/metrica_events.json': [
+    'metrica',
+    () =>
+      metrica.load(file('providers/metrica/metrica_events.json'), {
+        keepActions: true,
+        kickoff: '2019-10-05T15:00:00Z',
+      }),
   ],
   'openfootball/worldcup/2018--russia/cup.txt': [
     'openfootball',

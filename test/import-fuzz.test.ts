@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { datafactory, opta, statsbomb, statsperform, wyscout } from '../src/import/index.js';
+import { datafactory, metrica, opta, statsbomb, statsperform, wyscout } from '../src/import/index.js';
 import type { LoadResult } from '../src/import/index.js';
 import { isMatchlineError } from '../src/events/index.js';
 import { checkEvent } from '../src/events/validate.js';
@@ -101,6 +101,21 @@ const TARGETS: readonly Target[] = [
       match: { kind: 'json', text: read('providers/wyscout/matches_2499773.json') },
     },
     load: (f) => wyscout.load({ events: f.events!, match: f.match! }, { keepActions: true }),
+  },
+  {
+    name: 'metrica',
+    files: {
+      events: {
+        kind: 'json',
+        text: shrink('providers/metrica/metrica_events.json', (d) => {
+          // Both kick-offs and ends of half, the two goals and the card.
+          const keep = (i: number) =>
+            i <= 30 || (i >= 1760 && i <= 1775) || [708, 709, 2077, 2660].includes(i) || i >= 3615;
+          d.data = (d.data as { index: number }[]).filter((e) => keep(e.index));
+        }),
+      },
+    },
+    load: (f) => metrica.load(f.events!, { keepActions: true, kickoff: '2019-10-05T15:00:00Z' }),
   },
 ];
 

@@ -74,6 +74,7 @@ export const COVERAGE_PROVIDERS = [
   'statsperform',
   'wyscout',
   'datafactory',
+  'metrica',
   'openfootball',
 ] as const;
 export type CoverageProvider = (typeof COVERAGE_PROVIDERS)[number];
@@ -106,6 +107,7 @@ const SP = 'providers/statsperform/statsperform_event_ma3.json';
 const WY2 = 'providers/wyscout/wyscout_events_v2.json';
 const WY3 = 'providers/wyscout/v3/pr_393/wyscout_events_v3.json';
 const DF = 'providers/datafactory/datafactory_events.json';
+const MT = 'providers/metrica/metrica_events.json';
 const OF = 'openfootball/worldcup/2018--russia/cup.txt';
 const OF_EL = 'openfootball/champions-league/2020-21/el.txt';
 
@@ -292,6 +294,48 @@ export const COVERAGE: Record<CoverageProvider, Readonly<Record<string, Coverage
     resultAwarded: noAward,
     resultRecorded: parsed('scoreStatus when the events agree', DF),
     action: parsed('the on-ball incidence classes, with keepActions', DF),
+  },
+  metrica: {
+    fixture: parsed(
+      'the two teams of the events (home: the first, or the one given); the kick-off is given, the file has no date',
+      MT,
+    ),
+    'fixture.venue': none('no match sheet: no venue'),
+    'fixture.group': none('no match sheet: no competition, round or group'),
+    lineups: inferred('who appears: each team in order of first appearance, the first eleven start', MT),
+    'lineups.shirt': none('no metadata file: players are the anonymised "Player N" with an id'),
+    'lineups.position': none('no metadata file: no positions'),
+    'lineups.officials': none('no officials in the events'),
+    periodStarted: parsed(
+      'the period field; its clock starts at its first event (the KICK OFF set piece)',
+      MT,
+    ),
+    periodEnded: parsed('the end.time of the END HALF subtype (else of the period’s last event)', MT),
+    goal: parsed('SHOT with subtype GOAL (a GOAL subtype on another type is not a goal)', MT),
+    'goal.assist': none('no assist field (the pass before a shot is not taken as one)'),
+    'goal.penalty': parsed(
+      'a SHOT with subtype PENALTY or after its team’s SET PIECE PENALTY (no fixture has one)',
+    ),
+    'goal.ownGoal': none('the file’s metadata lists no own-goal type or subtype'),
+    penaltyMissed: parsed('a penalty SHOT without GOAL (no fixture has one)'),
+    substitution: none(
+      'no substitution events: players who come on just appear (fixture coverage.substitutions false)',
+    ),
+    booking: parsed('CARD with subtype YELLOW or RED', MT),
+    'booking.card=secondYellow': inferred('a second YELLOW CARD for the same player (no fixture has one)'),
+    'booking.reason': none('CARD has no reason'),
+    addedTime: none('no added-time record'),
+    shootoutKick: parsed('SHOTs in period 5, GOAL subtype scored (no fixture has a shoot-out)'),
+    varReviewStarted: noVar,
+    varReviewCompleted: noVar,
+    eventAmended: reimport,
+    eventRetracted: inferred('changesSince: an event index the newer snapshot no longer has'),
+    cardRescinded: noRescind,
+    matchEnded: inferred('after the last period end', MT),
+    matchAbandoned: noAbandon,
+    resultAwarded: noAward,
+    resultRecorded: none('no match sheet: the score is the goals’ sum, nothing records or checks it'),
+    action: parsed('every other event, kind "TYPE: SUBTYPES", with keepActions', MT),
   },
   openfootball: {
     fixture: parsed('the match line: date, time, teams, round', OF),

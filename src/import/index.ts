@@ -10,6 +10,7 @@ export * as opta from './opta/index.js';
 export * as statsperform from './statsperform/index.js';
 export * as datafactory from './datafactory/index.js';
 export * as wyscout from './wyscout/index.js';
+export * as metrica from './metrica/index.js';
 export {
   importStatsBomb,
   type ImportResult,

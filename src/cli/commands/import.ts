@@ -179,6 +179,20 @@ const PROVIDERS: readonly ProviderCommand[] = [
       },
     ],
   },
+  {
+    name: 'metrica',
+    description:
+      'a Metrica Sports events JSON file (no match sheet: line-ups inferred, the score from the goals) to a folder with the match stream',
+    files: 'the one events JSON file of the match',
+    load: async (files, options) => (await import('../../import/metrica/index.js')).loadFiles(files, options),
+    options: [
+      { flags: '--kickoff <time>', description: 'the kick-off (ISO 8601 with offset): the file has no date' },
+      {
+        flags: '--home <team>',
+        description: 'the home team, by Metrica id or name (default: the first team)',
+      },
+    ],
+  },
 ];
 
 function registerProvider(command: Command, cli: Cli, provider: ProviderCommand): void {
