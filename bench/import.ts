@@ -6,14 +6,22 @@
  * median and the IQR of the per-call times, events written per second, and the peak memory of one
  * call: the maxRSS of a fresh child process that reads the files and makes the call (median of three),
  * beside that of a child that only reads them.
- * `node --expose-gc --import tsx bench/import.ts [--rounds=11] [--write]` (`npm run bench:import`).
+ * `node --expose-gc --import tsx bench/import.ts [--rounds=11] [--write] [--only=<case>]` (`npm run bench:import`).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { datafactory, opta, statsbomb, statsperform, wyscout, type LoadResult } from '../src/import/index.js';
+import {
+  datafactory,
+  metrica,
+  opta,
+  statsbomb,
+  statsperform,
+  wyscout,
+  type LoadResult,
+} from '../src/import/index.js';
 import { load as openfootball } from '../src/import/openfootball/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -22,6 +30,8 @@ const args = process.argv.slice(2);
 const ROUNDS = Number(args.find((a) => a.startsWith('--rounds='))?.split('=')[1] ?? 11);
 const CHILD = args.find((a) => a.startsWith('--child='))?.split('=')[1];
 const WRITE = args.includes('--write');
+/** `--only=metrica`: measure the cases whose name starts with it (never with --write: the table is of one run). */
+const ONLY = args.find((a) => a.startsWith('--only='))?.split('=')[1];
 const collect = (globalThis as { gc?: () => void }).gc;
 
 const file = (path: string) => ({ name: path, text: readFileSync(join(FX, path), 'utf8') });
@@ -101,6 +111,13 @@ const CASES: readonly Case[] = [
     plain: json,
   },
   {
+    name: 'metrica',
+    main: 'providers/metrica/metrica_events.json',
+    files: () => ({ feed: file('providers/metrica/metrica_events.json') }),
+    load: (f) => metrica.load(f.feed!, { keepActions: true, kickoff: '2019-10-05T15:00:00Z' }),
+    plain: json,
+  },
+  {
     name: 'openfootball (JSON)',
     main: 'openfootball/euro.json/2020/euro.json',
     files: () => ({ feed: file('openfootball/euro.json/2020/euro.json') }),
@@ -167,6 +184,7 @@ interface Row {
 const rows: Row[] = [];
 console.log(`machine: ${cpus().length} cores, Node ${process.version}, ${ROUNDS} rounds`);
 for (const c of CASES) {
+  if (ONLY && !c.name.startsWith(ONLY)) continue;
   const f = c.files();
   const events = c.load(f).streams.reduce((s, x) => s + x.events.length, 0);
   // Warm up, and size the inner loop so a sample lasts at least about 20 ms.
@@ -214,7 +232,7 @@ const table = [
 ].join('\n');
 console.log(`\n${table}`);
 
-if (WRITE) {
+if (WRITE && !ONLY) {
   const doc = join(ROOT, 'docs/benchmarks.md');
   const text = readFileSync(doc, 'utf8');
   const START = '<!-- import-bench:start -->';

@@ -216,6 +216,111 @@ describe('Metrica Sample Game 3: Team A 0-2 Team B', () => {
   });
 });
 
+/** The fixture with some records rewritten (kloppy's files have no penalty, red card or second yellow). */
+function edited(edits: Record<number, Partial<Raw>>) {
+  const copy = structuredClone(raw);
+  for (const [index, patch] of Object.entries(edits))
+    Object.assign(
+      copy.data.find((r) => r.index === Number(index))!,
+      patch,
+    );
+  return load({ keepActions: true }, JSON.stringify(copy));
+}
+const named = (...names: string[]) => names.map((name) => ({ name }));
+
+describe('Metrica: the rules no fixture exercises, on edited copies of Sample Game 3', () => {
+  it("a SHOT after its team's SET PIECE PENALTY: scored is a penalty goal, saved is a missed penalty", () => {
+    const scored = edited({
+      130: { subtypes: named('PENALTY') },
+      131: { subtypes: named('ON TARGET', 'GOAL') },
+    }).streams[0]!;
+    expect(scored.state.goals[0]).toMatchObject({
+      minute: "4'",
+      team: 'home',
+      scorer: 'P3574',
+      penalty: true,
+    });
+    expect(scored.state.score).toEqual({ home: 1, away: 2 });
+    const saved = edited({ 130: { subtypes: named('PENALTY') } }).streams[0]!;
+    expect(saved.events.find((e) => e.source?.id === '131')).toMatchObject({
+      type: 'penaltyMissed',
+      team: 'home',
+      taker: 'P3574',
+      outcome: 'saved',
+      at: { period: 1, ms: Math.round((233.16 - 14.44) * 1000) },
+    });
+  });
+
+  it('a second YELLOW for Player 21 is a second yellow (he is sent off), RED a red card, a card without a player an action', () => {
+    const { streams, warnings } = edited({
+      3038: { type: { name: 'CARD', id: 8 }, subtypes: named('YELLOW') },
+      3248: { type: { name: 'CARD', id: 8 }, subtypes: named('RED') },
+      3153: { type: { name: 'CARD', id: 8 }, subtypes: named('YELLOW'), from: null },
+    });
+    const { events, state } = streams[0]!;
+    expect(events.filter((e) => e.type === 'booking').map((e) => [e.source?.id, e.player, e.card])).toEqual([
+      ['2660', 'P3588', 'yellow'],
+      ['3038', 'P3588', 'secondYellow'],
+      ['3248', 'P3568', 'red'],
+    ]);
+    expect(state.players.get('P3588')?.status).toBe('sentOff');
+    expect(state.players.get('P3568')?.status).toBe('sentOff');
+    expect(events.find((e) => e.source?.id === '3153')).toMatchObject({
+      type: 'action',
+      kind: 'CARD: YELLOW',
+    });
+    expect(warnings.map((w) => w.message).join('\n')).toMatch(
+      /card 3153 \(YELLOW\) has no player: kept as an action/,
+    );
+    expect(fold(events).rejected.size).toBe(0);
+  });
+
+  it('a goal by a player who came on (no substitution in the feed) counts, without its scorer, and says so', () => {
+    const { streams, warnings } = edited({
+      3152: { type: { name: 'SHOT', id: 2 }, subtypes: named('GOAL') },
+    });
+    const { state } = streams[0]!;
+    expect(state.score).toEqual({ home: 0, away: 3 });
+    expect(state.goals[2]).toMatchObject({ team: 'away', scorer: null });
+    expect(warnings.map((w) => w.message).join('\n')).toMatch(
+      /goal 3152: Player 35 came on without a substitution in the feed/,
+    );
+  });
+
+  it("the type and subtype ids of the file's metadata are the README's", () => {
+    const meta = new Map(
+      (raw.metadata as { category: string; id: string; name: string }[]).map((m) => [
+        `${m.category} ${m.id}`,
+        m.name,
+      ]),
+    );
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((id) => meta.get(`TYPE ${id}`))).toEqual([
+      'PASS',
+      'SHOT',
+      'RECOVERY',
+      'FAULT RECEIVED',
+      'SET PIECE',
+      'BALL OUT',
+      'BALL LOST',
+      'CARD',
+      'CHALLENGE',
+      'CARRY',
+    ]);
+    expect([30, 28, 29, 40, 41, 35, 36, 19].map((id) => meta.get(`SUBTYPE ${id}`))).toEqual([
+      'GOAL',
+      'ON TARGET',
+      'OFF TARGET',
+      'YELLOW',
+      'RED',
+      'KICK OFF',
+      'PENALTY',
+      'END HALF',
+    ]);
+    // No own-goal and no substitution code anywhere in it.
+    expect([...meta.values()].filter((n) => /OWN|SUBSTITUT/.test(n))).toEqual([]);
+  });
+});
+
 describe('Metrica: malformed input is a typed error with the file and position', () => {
   it("not JSON, the wrong shape, a broken record, and another provider's file", () => {
     expect(typed(() => load({}, text.slice(0, 5000)))).toMatchObject({
