@@ -390,6 +390,23 @@ describe('matchline import metrica', () => {
     const events = parseStream(readFileSync(join(out, 'metrica-TEAM_A-TEAM_B-2019-10-05.ndjson'), 'utf8'));
     expect(events).toHaveLength(3627);
     expect(fold(events).score).toEqual({ home: 0, away: 2 });
+    // What it wrote is read by summary, replay and validate.
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    const written = join(out, 'metrica-TEAM_A-TEAM_B-2019-10-05.ndjson');
+    const summary = cli('summary', written, '--json');
+    expect(summary.status, summary.stderr).toBe(0);
+    expect(JSON.parse(summary.stdout)).toMatchObject({
+      home: 'Team A',
+      away: 'Team B',
+      score: { home: 0, away: 2 },
+    });
+    expect(cli('replay', written, '--json').status).toBe(0);
+    expect(cli('validate', out).stdout).toMatch(/1 file checked, 0 problems/);
     const missing = run('-o', out);
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toMatch(/USAGE.*no date/s);
