@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { metrica } from '../src/import/index.js';
+import { changesSince, metrica } from '../src/import/index.js';
 import { checkEvent } from '../src/events/validate.js';
 import { isMatchlineError, parseStream } from '../src/events/index.js';
 import { fold } from '../src/match/fold.js';
@@ -318,6 +318,27 @@ describe('Metrica: the rules no fixture exercises, on edited copies of Sample Ga
     ]);
     // No own-goal and no substitution code anywhere in it.
     expect([...meta.values()].filter((n) => /OWN|SUBSTITUT/.test(n))).toEqual([]);
+  });
+});
+
+describe('Metrica: a newer copy of the file, re-imported', () => {
+  it('appends nothing when unchanged, an eventAmended of the original id when an event changes, nothing for a missing one', () => {
+    const stored = load({ keepActions: true }).streams[0]!.events;
+    expect(changesSince(stored, load({ keepActions: true }).streams[0]!.events).append).toEqual([]);
+    const copy = structuredClone(raw);
+    copy.data.find((r) => r.index === 2)!.from = { id: 'P3575', name: 'Player 8' };
+    copy.data = copy.data.filter((r) => r.index !== 3);
+    const next = load({ keepActions: true }, JSON.stringify(copy)).streams[0]!.events;
+    const { append } = changesSince(stored, next);
+    expect(append).toEqual([
+      expect.objectContaining({
+        type: 'eventAmended',
+        target: 'mt-2',
+        patch: { player: 'P3575' },
+        source: { provider: 'metrica', id: '2' },
+      }),
+    ]);
+    expect(fold([...stored, ...append]).rejected.size).toBe(0);
   });
 });
 

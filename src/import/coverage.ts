@@ -329,7 +329,9 @@ export const COVERAGE: Record<CoverageProvider, Readonly<Record<string, Coverage
     varReviewStarted: noVar,
     varReviewCompleted: noVar,
     eventAmended: reimport,
-    eventRetracted: inferred('changesSince: an event index the newer snapshot no longer has'),
+    eventRetracted: none(
+      'the feed marks no deletions (changesSince retracts listed deletions only, not an index a newer snapshot lacks)',
+    ),
     cardRescinded: noRescind,
     matchEnded: inferred('after the last period end', MT),
     matchAbandoned: noAbandon,
