@@ -49,6 +49,154 @@ export interface FixtureEvent {
   home: Team;
   away: Team;
   venue?: string;
+  /**
+   * The match officials (referee, assistants, fourth official, VAR), as the source names them.
+   *
+   * @maxItems 16
+   */
+  officials?:
+    | []
+    | [MatchOfficial]
+    | [MatchOfficial, MatchOfficial]
+    | [MatchOfficial, MatchOfficial, MatchOfficial]
+    | [MatchOfficial, MatchOfficial, MatchOfficial, MatchOfficial]
+    | [MatchOfficial, MatchOfficial, MatchOfficial, MatchOfficial, MatchOfficial]
+    | [MatchOfficial, MatchOfficial, MatchOfficial, MatchOfficial, MatchOfficial, MatchOfficial]
+    | [
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+      ]
+    | [
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+      ]
+    | [
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+      ]
+    | [
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+      ]
+    | [
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+      ]
+    | [
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+      ]
+    | [
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+      ]
+    | [
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+      ]
+    | [
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+      ]
+    | [
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+        MatchOfficial,
+      ];
   kickoff: string;
   rules: Rules;
   /**
@@ -86,6 +234,12 @@ export interface Team {
   id: string;
   name: string;
   country?: string;
+}
+export interface MatchOfficial {
+  role: 'referee' | 'assistant' | 'fourthOfficial' | 'var' | 'assistantVar' | 'other';
+  name: string;
+  id?: string;
+  nationality?: string;
 }
 /**
  * The rules preset that governs a match (rulebook R-SUB-1, R-TIE-1).

@@ -8,6 +8,9 @@ export interface MatchSummary {
   readonly competition: string | null;
   readonly season: string | null;
   readonly round: string | null;
+  readonly venue: string | null;
+  /** The referee's name, when the fixture lists the match officials. */
+  readonly referee: string | null;
   readonly home: string;
   readonly away: string;
   readonly status: MatchState['status'];
@@ -64,6 +67,8 @@ export function matchSummary(state: MatchState, options: MinutesOptions = {}): M
     competition: state.fixture?.competition ?? null,
     season: state.fixture?.season ?? null,
     round: state.fixture?.round ?? null,
+    venue: state.fixture?.venue ?? null,
+    referee: state.fixture?.officials?.find((o) => o.role === 'referee')?.name ?? null,
     home: name('home'),
     away: name('away'),
     status: state.status,

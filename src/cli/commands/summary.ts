@@ -48,6 +48,8 @@ export async function summaryCommand(io: Output, ref: string, opts: SummaryOptio
   }
   io.out(pc.bold(scoreLine(s)));
   if (s.competition) io.out(pc.dim(`${s.competition} ${s.season ?? ''}, ${s.round ?? ''}`));
+  const place = [s.venue, s.referee ? `referee ${s.referee}` : null].filter(Boolean).join(', ');
+  if (place) io.out(pc.dim(place));
   if (s.goals.length) {
     io.out('\nGoals');
     for (const g of s.goals)
