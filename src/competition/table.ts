@@ -201,12 +201,18 @@ function lastMatchOf(ctx: Context, id: string): MatchResult | undefined {
   return last;
 }
 
-function evaluate(ctx: Context, c: Criterion, block: readonly string[]): Values | null {
+/** A criterion's value for each team of `block`; head-to-head figures come from the matches among `among`. */
+function evaluate(
+  ctx: Context,
+  c: Criterion,
+  block: readonly string[],
+  among: readonly string[] = block,
+): Values | null {
   const values = new Map<string, number>();
   switch (c.kind) {
     case 'stat': {
       const source =
-        c.scope === 'h2h' ? statsOf(ctx.matches, ctx.rules.pointsForWin, new Set(block)) : ctx.overall;
+        c.scope === 'h2h' ? statsOf(ctx.matches, ctx.rules.pointsForWin, new Set(among)) : ctx.overall;
       for (const id of block) values.set(id, source.get(id)?.[c.stat] ?? 0);
       return { values };
     }
@@ -260,13 +266,29 @@ function byName(ctx: Context, ids: readonly string[]): string[] {
   return [...ids].sort((a, b) => (ctx.names.get(a) ?? a).localeCompare(ctx.names.get(b) ?? b));
 }
 
-/** Orders a block of teams level so far, starting at criterion `from`. */
-function order(ctx: Context, block: readonly string[], from: number): Block[] {
+const isH2h = (c: Criterion | undefined): boolean => c?.kind === 'stat' && c.scope === 'h2h';
+
+/**
+ * Orders a block of teams level so far, starting at criterion `from`. A run of head-to-head criteria
+ * reads the matches among the teams that entered the run (`among`): the regulations apply a) to c)
+ * together to all the teams concerned (EURO 2024 Art. 20.01, FIFA World Cup 26: "if, after having
+ * applied criteria a to c, teams still had an equal ranking, criteria a to c are reapplied
+ * exclusively to the matches between the teams who are still level"). So a split by head-to-head goal
+ * difference goes on to head-to-head goals of the same mini-table; only at the end of the run does a
+ * smaller block still level start the run again on its own matches (with re-application).
+ */
+function order(ctx: Context, block: readonly string[], from: number, among?: readonly string[]): Block[] {
   if (block.length < 2) return [{ ids: block }];
-  const firstH2h = ctx.criteria.findIndex((c) => c.kind === 'stat' && c.scope === 'h2h');
+  const firstH2h = ctx.criteria.findIndex((c) => isH2h(c));
+  const restart = () =>
+    ctx.rules.reapplyHeadToHead && among !== undefined && block.length < among.length && firstH2h >= 0;
   for (let i = from; i < ctx.criteria.length; i++) {
     const c = ctx.criteria[i]!;
-    const result = evaluate(ctx, c, block);
+    // The end of a head-to-head run: a smaller block still level starts it again on its own matches.
+    if (i > 0 && isH2h(ctx.criteria[i - 1]) && !isH2h(c) && restart())
+      return order(ctx, block, firstH2h, block);
+    const base = isH2h(c) ? (among ?? block) : block;
+    const result = evaluate(ctx, c, block, base);
     if (result === null) continue;
     if ('missing' in result)
       return [{ ids: byName(ctx, block), undecided: `not decided: ${result.missing}` }];
@@ -275,15 +297,18 @@ function order(ctx: Context, block: readonly string[], from: number): Block[] {
       const v = result.values.get(id)!;
       groups.set(v, [...(groups.get(v) ?? []), id]);
     }
-    if (groups.size === 1) continue;
+    if (groups.size === 1) {
+      if (isH2h(c)) among = base;
+      continue;
+    }
     const out: Block[] = [];
     for (const [, ids] of [...groups.entries()].sort((x, y) => y[0] - x[0])) {
       for (const id of ids) ctx.separatedBy.set(id, criterionLabel(c));
-      const reapply = ctx.rules.reapplyHeadToHead && c.kind === 'stat' && c.scope === 'h2h';
-      out.push(...order(ctx, ids, reapply ? firstH2h : i + 1));
+      out.push(...order(ctx, ids, i + 1, isH2h(c) ? base : undefined));
     }
     return out;
   }
+  if (isH2h(ctx.criteria[ctx.criteria.length - 1]) && restart()) return order(ctx, block, firstH2h, block);
   return [{ ids: byName(ctx, block), undecided: exhaustedLabel(ctx.rules) }];
 }
 

@@ -60,8 +60,10 @@ export interface RuleSet {
   readonly pointsForWin: number;
   readonly criteria: readonly Criterion[];
   /**
-   * Re-apply the head-to-head criteria to a still-level subset (UEFA G1/G2, EURO, FIFA 2026): when the
-   * head-to-head steps split a block, a smaller block still level starts the head-to-head steps again.
+   * Re-apply the head-to-head criteria to a still-level subset (UEFA G1/G2, EURO, FIFA 2026): the
+   * head-to-head steps are first applied together, on the matches among all the teams concerned; a
+   * smaller block still level after all of them starts the steps again on its own matches. Without
+   * re-application the head-to-head steps read the matches among the teams that entered them.
    */
   readonly reapplyHeadToHead: boolean;
   readonly exhausted: Exhausted;
