@@ -3,6 +3,7 @@
  * library in events/ through the public API (issue 17). One `it` per fact, named after it; a fact the
  * data cannot give, or contradicts, is a row with its reason in README.md ("Seed facts"), never here.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -302,6 +303,14 @@ describe('seed 001 (25 November 2020): matchday 4 of groups A-D', () => {
     ).toEqual(['borussia-monchengladbach', 'real-madrid']);
   });
 
+  it('Gladbach played earlier in the evening than Inter v Real Madrid', () => {
+    const ms = ucl2021();
+    const gladbach = result(ms, 'ucl/2020-21/group-b-md4-borussia-monchengladbach-shakhtar-donetsk.ndjson');
+    const inter = result(ms, 'ucl/2020-21/group-b-md4-inter-real-madrid.ndjson');
+    expect(gladbach.kickoff.slice(0, 10)).toBe(inter.kickoff.slice(0, 10));
+    expect(Date.parse(gladbach.kickoff)).toBeLessThan(Date.parse(inter.kickoff));
+  });
+
   it('for Inter the Europa League (third place) looks the most they can reach', () => {
     const inter = groupOutlook('B').teams.find((t) => t.teamId === 'inter')!;
     expect(inter.rank).toBe(4);
@@ -500,6 +509,30 @@ describe('seed 003 (25 November 2020): Liverpool 0-2 Atalanta, line-ups and stat
     expect(since.last?.fixture.competition).toMatch(/EFL Cup|League Cup/);
   });
 
+  it('the referee: Carlos del Cerro Grande', () => {
+    expect(matchSummary(match(LIV_ATA)).referee).toBe('Carlos del Cerro Grande');
+  });
+
+  it('Liverpool’s previous match: the Premier League win over Leicester City on Sunday', () => {
+    const before = teamMatches(everything(), 'liverpool', { until: '2020-11-24' })
+      .sort((x, y) => x.kickoff.localeCompare(y.kickoff))
+      .at(-1)!;
+    expect([
+      before.competition,
+      before.opponent,
+      before.outcome,
+      new Date(before.kickoff).getUTCDay(),
+    ]).toEqual(['English Premier League', expect.stringMatching(/Leicester/), 'W', 0]);
+  });
+
+  it('“Atalanta have secured qualification”: after matchday 4 they had not (the data contradicts the seed)', () => {
+    const d = groupOutlook('D');
+    const atalanta = place(d, 'atalanta', 2);
+    expect(atalanta.status).toBe('open');
+    expect(d.teams.find((t) => t.teamId === 'atalanta')!.worst).toBe(3);
+    expect(atalanta.enough).toEqual([expect.stringMatching(/^a win at .*Ajax/)]);
+  });
+
   it('Liverpool remain top of the group and need a win from the last two, at home to Ajax and away at Midtjylland', () => {
     const d = groupOutlook('D');
     expect(d.teams[0]!.teamId).toBe('liverpool');
@@ -630,5 +663,55 @@ describe('seed 004 (May 2022): Real Madrid 3-1 Manchester City in the semi-final
       'substitutedOff',
       'substitutedOff',
     ]);
+  });
+});
+
+/** `matchline records` as built (dist/, by the global setup), on the committed events/. */
+function records(...args: string[]): unknown {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/src/cli/main.js'), 'records', ...args, '--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout) as unknown;
+}
+
+describe('the seeds’ records out of `matchline records` on events/', () => {
+  it('seed 001: Marseille 0-2 Porto was Marseille’s 13th consecutive Champions League defeat', () => {
+    const r = records('events/ucl', '--team', 'Marseille', '--until', AFTER_MD4);
+    expect(r).toMatchObject({ current: { defeats: { length: 13 } } });
+  });
+
+  it('seed 003: Atalanta had won their last four Champions League away games, scoring 13', () => {
+    const r = records('events/ucl', '--team', 'Atalanta', '--venue', 'away', '--until', AFTER_MD4);
+    expect(r).toMatchObject({ current: { wins: { length: 4, goalsFor: 13, goalsAgainst: 3 } } });
+  });
+
+  it('seed 000: the eight quarter-finalists of 2022-23, Real Madrid among the last through (15 March)', () => {
+    const r = records('events/ucl', '--season', '2022-23', '--through', 'quarter') as {
+      team: { id: string };
+      settled: string;
+    }[];
+    expect(r.map((e) => e.team.id).sort()).toEqual([
+      'ac-milan',
+      'bayern-munchen',
+      'benfica',
+      'chelsea',
+      'inter',
+      'manchester-city',
+      'napoli',
+      'real-madrid',
+    ]);
+    expect(r.find((e) => e.team.id === 'real-madrid')!.settled).toBe('2023-03-15');
+  });
+
+  it('seed 003: the heaviest home defeat since West Ham 0-3 in August 2015, over every competition in events/', () => {
+    const r = records('events', '--team', 'Liverpool', '--since-last', 'home-defeat-by-2', '--at', AFTER_MD4);
+    expect(r).toMatchObject({
+      reference: { id: `events/${LIV_ATA}`, is: true },
+      last: { match: expect.stringMatching(/^2015-08-29 Liverpool FC 0-3 West Ham United/) as unknown },
+    });
   });
 });
