@@ -356,6 +356,26 @@ describe('seed 002 (21 February 2023): Liverpool 2-5 Real Madrid', () => {
     expect(final.goals.filter((g) => g.at.period === 2).map((g) => g.team)).toEqual(['away', 'away', 'away']);
   });
 
+  it('Liverpool and Real Madrid have met 10 times in the Champions League (European Cup included), Madrid winning 6', () => {
+    const h2h = headToHead(ucl(), 'liverpool', 'real-madrid', { until: '2023-02-21' });
+    expect(h2h).toMatchObject({ played: 10, wins: [3, 6], draws: 1 });
+    const meetings = teamMatches(ucl(), 'liverpool', { opponent: 'real-madrid', until: '2023-02-21' });
+    expect(
+      meetings.map((m) => `${m.kickoff.slice(0, 10)} ${m.outcome} ${m.goalsFor}-${m.goalsAgainst}`),
+    ).toEqual([
+      '1981-05-27 W 1-0',
+      '2009-02-25 W 1-0',
+      '2009-03-10 W 4-0',
+      '2014-10-22 L 0-3',
+      '2014-11-04 L 0-1',
+      '2018-05-26 L 1-3',
+      '2021-04-06 L 1-3',
+      '2021-04-14 D 0-0',
+      '2022-05-28 L 0-1',
+      '2023-02-21 L 2-5',
+    ]);
+  });
+
   it('Real Madrid were the defending champions', () => {
     expect(decideTie(result(library('ucl', ['2021-22']), FINAL_22)).winner?.id).toBe('real-madrid');
   });
@@ -707,11 +727,51 @@ describe('the seeds’ records out of `matchline records` on events/', () => {
     expect(r.find((e) => e.team.id === 'real-madrid')!.settled).toBe('2023-03-15');
   });
 
+  it('seed 002: Liverpool v Real Madrid up to 21 February 2023, 10 meetings, 6 Madrid wins', () => {
+    const r = records('events/ucl', '--h2h', 'Liverpool', 'Real Madrid', '--until', '2023-02-21');
+    expect(r).toMatchObject({ played: 10, wins: [3, 6], draws: 1 });
+  });
+
   it('seed 003: the heaviest home defeat since West Ham 0-3 in August 2015, over every competition in events/', () => {
     const r = records('events', '--team', 'Liverpool', '--since-last', 'home-defeat-by-2', '--at', AFTER_MD4);
     expect(r).toMatchObject({
       reference: { id: `events/${LIV_ATA}`, is: true },
       last: { match: expect.stringMatching(/^2015-08-29 Liverpool FC 0-3 West Ham United/) as unknown },
+    });
+  });
+});
+
+describe('the older meetings seed 002 counts (hand-entered from public match reports)', () => {
+  it('the 1981 European Cup final in Paris: Liverpool 1-0 Real Madrid, Alan Kennedy 82’', () => {
+    const s = matchSummary(match('ucl/1980-81/final-liverpool-real-madrid.ndjson'));
+    expect([s.competition, s.round, s.venue, s.referee]).toEqual([
+      "European Champion Clubs' Cup",
+      'Final',
+      'Parc des Princes, Paris',
+      'Károly Palotai',
+    ]);
+    expect(s.halfTime).toEqual({ home: 0, away: 0 });
+    expect(s.goals.map((g) => [g.scorer, g.minute])).toEqual([['Alan Kennedy', "82'"]]);
+    expect(s.winner).toBe('Liverpool');
+  });
+
+  it('the 2009 round of 16: Real Madrid 0-1 Liverpool (Benayoun 82’), Liverpool 4-0 Real Madrid; Liverpool through 5-0', () => {
+    const ms = library('ucl', ['2008-09']);
+    const leg1 = 'ucl/2008-09/r16-leg1-real-madrid-liverpool.ndjson';
+    const leg2 = 'ucl/2008-09/r16-leg2-liverpool-real-madrid.ndjson';
+    expect(matchSummary(match(leg1)).goals.map((g) => [g.scorer, g.minute, g.assist])).toEqual([
+      ['Yossi Benayoun', "82'", 'Fábio Aurélio'],
+    ]);
+    const second = matchSummary(match(leg2));
+    expect(second.goals.map((g) => [g.scorer, g.minute, g.penalty])).toEqual([
+      ['Fernando Torres', "16'", false],
+      ['Steven Gerrard', "28'", true],
+      ['Steven Gerrard', "47'", false],
+      ['Andrea Dossena', "88'", false],
+    ]);
+    expect(decideTie(result(ms, leg1), result(ms, leg2))).toMatchObject({
+      winner: { id: 'liverpool' },
+      aggregate: [0, 5],
     });
   });
 });

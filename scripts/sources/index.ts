@@ -58,6 +58,37 @@ export const HAND_MATCHES: readonly HandMatch[] = [
     replaces: 'ucl/2022-23/2023-03-15-real-madrid-liverpool-fc',
     citations: [EARLIER, 'seed 000 (15 Mar 2023)'],
   },
+  {
+    path: 'ucl/1980-81/final-liverpool-real-madrid',
+    replaces: null,
+    citations: [
+      'lfcineurope.com, 1981 European Cup Final (line-ups, goal, substitutions, referee, kick-off): http://www.lfcineurope.com/8081-5.html',
+      'lfchistory.net, The Guardian match report of 27 May 1981 by David Lacey: https://www.lfchistory.net/Articles/Article/647',
+      'liverpoolfc.com, Kennedy the hero as Reds beat Madrid: http://assets.liverpoolfc.tv/history/kennedy-the-hero-as-reds-beat-madrid',
+    ],
+  },
+  {
+    path: 'ucl/2008-09/r16-leg1-real-madrid-liverpool',
+    replaces: null,
+    citations: [
+      'The Guardian: https://www.theguardian.com/football/2009/feb/25/real-madrid-liverpool-champions-league-live',
+      'UEFA.com: https://www.uefa.com/uefachampionsleague/season=2009/matches/round=15277/match=302790/postmatch/report/index.html',
+      'zerozero: https://www.zerozero.tr/live/2009-02-25-real-madrid-liverpool/672216',
+      'ESPN: http://espnfc.com/gamecast?id=260515',
+      'myliverpoolfc.org: http://myliverpoolfc.org/match250209.htm',
+    ],
+  },
+  {
+    path: 'ucl/2008-09/r16-leg2-liverpool-real-madrid',
+    replaces: null,
+    citations: [
+      'The Guardian: https://www.theguardian.com/football/2009/mar/10/liverpool-real-madrid-champions-league-live-football',
+      'UEFA.com: http://www.uefa.com/uefachampionsleague//season=2009/matches/round=15277/match=302794/postmatch/report/index.html',
+      'The Independent: https://www.independent.co.uk/sport/football/european/reds-go-on-the-rampage-as-real-are-ripped-apart-1642204.html',
+      'soccerticketsonline.com: https://soccerticketsonline.com/?p=23548',
+      'alalamy1.yoo7.com: https://alalamy1.yoo7.com/t5653n-topic',
+    ],
+  },
 ];
 
 export interface ManagerSpell {
