@@ -291,6 +291,12 @@ describe('whatever matchline import writes, every other command accepts', () => 
       'Liverpool',
     ],
     ['datafactory', [`${P}/datafactory/datafactory_events.json`], 'Team A', 'Team B'],
+    [
+      'sportec',
+      [`${P}/sportec/sportec_events.xml`, `${P}/sportec/sportec_meta.xml`],
+      'Sport-Club Freiburg',
+      'Borussia Mönchengladbach',
+    ],
   ])(
     'matchline import %s --keep-actions: summary, replay and validate read what it wrote',
     (provider, files, home, away) => {

@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { datafactory, metrica, opta, statsbomb, statsperform, wyscout } from '../src/import/index.js';
+import {
+  datafactory,
+  metrica,
+  opta,
+  sportec,
+  statsbomb,
+  statsperform,
+  wyscout,
+} from '../src/import/index.js';
 import { load as openfootball } from '../src/import/openfootball/index.js';
 import {
   COVERAGE,
@@ -88,6 +96,17 @@ const LOADERS: Record<string, [CoverageProvider, () => { streams: readonly { eve
         keepActions: true,
         kickoff: '2019-10-05T15:00:00Z',
       }),
+  ],
+  'providers/sportec/sportec_events.xml': [
+    'sportec',
+    () =>
+      sportec.load(
+        {
+          events: file('providers/sportec/sportec_events.xml'),
+          meta: file('providers/sportec/sportec_meta.xml'),
+        },
+        { keepActions: true },
+      ),
   ],
   'openfootball/worldcup/2018--russia/cup.txt': [
     'openfootball',

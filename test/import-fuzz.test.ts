@@ -10,7 +10,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { datafactory, metrica, opta, statsbomb, statsperform, wyscout } from '../src/import/index.js';
+import {
+  datafactory,
+  metrica,
+  opta,
+  sportec,
+  statsbomb,
+  statsperform,
+  wyscout,
+} from '../src/import/index.js';
 import type { LoadResult } from '../src/import/index.js';
 import { isMatchlineError } from '../src/events/index.js';
 import { checkEvent } from '../src/events/validate.js';
@@ -116,6 +124,14 @@ const TARGETS: readonly Target[] = [
       },
     },
     load: (f) => metrica.load(f.events!, { keepActions: true, kickoff: '2019-10-05T15:00:00Z' }),
+  },
+  {
+    name: 'sportec',
+    files: {
+      events: { kind: 'xml', text: read('providers/sportec/sportec_events.xml') },
+      meta: { kind: 'xml', text: read('providers/sportec/sportec_meta.xml') },
+    },
+    load: (f) => sportec.load({ events: f.events!, meta: f.meta! }, { keepActions: true }),
   },
 ];
 

@@ -28,6 +28,7 @@ export type {
   Player,
   TeamSheet,
   Source,
+  MatchOfficial,
 } from './generated.js';
 import type { MatchEvent } from './generated.js';
 

@@ -75,6 +75,7 @@ export const COVERAGE_PROVIDERS = [
   'wyscout',
   'datafactory',
   'metrica',
+  'sportec',
   'openfootball',
 ] as const;
 export type CoverageProvider = (typeof COVERAGE_PROVIDERS)[number];
@@ -108,6 +109,7 @@ const WY2 = 'providers/wyscout/wyscout_events_v2.json';
 const WY3 = 'providers/wyscout/v3/pr_393/wyscout_events_v3.json';
 const DF = 'providers/datafactory/datafactory_events.json';
 const MT = 'providers/metrica/metrica_events.json';
+const DFL = 'providers/sportec/sportec_events.xml';
 const OF = 'openfootball/worldcup/2018--russia/cup.txt';
 const OF_EL = 'openfootball/champions-league/2020-21/el.txt';
 
@@ -338,6 +340,53 @@ export const COVERAGE: Record<CoverageProvider, Readonly<Record<string, Coverage
     resultAwarded: noAward,
     resultRecorded: none('no match sheet: the score is the goals’ sum, nothing records or checks it'),
     action: parsed('every other event, kind "TYPE: SUBTYPES", with keepActions', MT),
+  },
+  sportec: {
+    fixture: parsed(
+      'MatchInformation General: teams (Role home/guest), planned kick-off with its offset, competition, season, matchday',
+      DFL,
+    ),
+    'fixture.venue': parsed('Environment StadiumName', DFL),
+    'fixture.group': none('a league feed: MatchDay, no group'),
+    lineups: parsed('Teams Players with Starting true/false; name Shortname, full name First and Last', DFL),
+    'lineups.shirt': parsed('ShirtNumber', DFL),
+    'lineups.position': parsed('PlayingPosition', DFL),
+    'lineups.officials': parsed('TrainerStaff Trainer Role headcoach', DFL),
+    periodStarted: parsed('KickOff with a GameSection', DFL),
+    periodEnded: parsed('FinalWhistle of the GameSection (else the sheet’s TotalTime of the half)', DFL),
+    goal: parsed('ShotAtGoal > SuccessfulShot, and OwnGoal (TeamOwnGoalCountsFor credited)', DFL),
+    'goal.assist': parsed('SuccessfulShot Assist', DFL),
+    'goal.penalty': parsed('a SuccessfulShot inside a Penalty set piece (no fixture has one)'),
+    'goal.ownGoal': parsed(
+      'OwnGoal (the fixture’s only one contradicts the sheet and is left out, so none is written)',
+    ),
+    penaltyMissed: parsed(
+      'a Penalty set piece whose shot is saved, wide or hits the woodwork (no fixture has one)',
+    ),
+    substitution: parsed('Substitution PlayerOut / PlayerIn (the fixture excerpt has none)'),
+    booking: parsed('Caution CardColor yellow / yellowRed / red', DFL),
+    'booking.card=secondYellow': parsed('CardColor yellowRed, or a second yellow (no fixture has one)'),
+    'booking.reason': none('Caution gives a colour and a rating, no reason'),
+    addedTime: notRead('no added-time announcement is read (whether the feed has one was not checked)'),
+    shootoutKick: notRead('penaltyShootout sections are placed as period 5 but kicks are not read'),
+    varReviewStarted: notRead('no VAR element is read (whether the feed has one was not checked)'),
+    varReviewCompleted: notRead('no VAR element is read (whether the feed has one was not checked)'),
+    eventAmended: reimport,
+    eventRetracted: none(
+      'the feed marks no deletions (changesSince retracts listed deletions only, not an id a newer snapshot lacks)',
+    ),
+    cardRescinded: noRescind,
+    matchEnded: inferred('after the last period end', DFL),
+    matchAbandoned: notRead('FinalWhistle BreakingOff="true" is not read'),
+    resultAwarded: noAward,
+    resultRecorded: parsed(
+      'the sheet’s Result with the first half’s FinalResult, when the events agree',
+      DFL,
+    ),
+    action: parsed(
+      'every other Event, kind its element chain ("KickOff > Play > Pass"), with keepActions',
+      DFL,
+    ),
   },
   openfootball: {
     fixture: parsed('the match line: date, time, teams, round', OF),

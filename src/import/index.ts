@@ -11,6 +11,7 @@ export * as statsperform from './statsperform/index.js';
 export * as datafactory from './datafactory/index.js';
 export * as wyscout from './wyscout/index.js';
 export * as metrica from './metrica/index.js';
+export * as sportec from './sportec/index.js';
 export {
   importStatsBomb,
   type ImportResult,

@@ -180,6 +180,13 @@ const PROVIDERS: readonly ProviderCommand[] = [
     ],
   },
   {
+    name: 'sportec',
+    description:
+      'Sportec Solutions / DFL match information and event feed (XML) to a folder with the match stream',
+    files: 'the match information and the event feed XML files, in any order',
+    load: async (files, options) => (await import('../../import/sportec/index.js')).loadFiles(files, options),
+  },
+  {
     name: 'metrica',
     description:
       'a Metrica Sports events JSON file (no match sheet: line-ups inferred, the score from the goals) to a folder with the match stream',
