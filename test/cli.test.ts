@@ -1,5 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -339,6 +348,88 @@ describe('matchline import', () => {
     expect(bad.stderr.trim()).toBe(
       'nope.json: FILE_NOT_FOUND: cannot read nope.json: no such file or directory',
     );
+  });
+});
+
+describe('matchline import -o: nothing replaced without --force, a store gets only what changed', () => {
+  const SPORTEC = [
+    'test/fixtures/providers/sportec/sportec_meta.xml',
+    'test/fixtures/providers/sportec/sportec_events.xml',
+  ];
+  const CL = 'test/fixtures/openfootball/champions-league/2022-23/cl.txt';
+  const LIV_RMA = '2023-02-21-liverpool-fc-real-madrid.ndjson';
+
+  it('a second import into the same folder is OUTPUT_EXISTS and changes no file; --force replaces them', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'matchline-import-again-')), 'cl');
+    expect(cli('import', 'openfootball', CL, '-o', out).code).toBe(0);
+    writeFileSync(join(out, LIV_RMA), 'edited by hand\n');
+    const again = cli('import', 'openfootball', CL, '-o', out);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/OUTPUT_EXISTS: 125 of the 125 output files already exist/);
+    expect(readFileSync(join(out, LIV_RMA), 'utf8')).toBe('edited by hand\n');
+    const forced = cli('import', 'openfootball', CL, '-o', out, '--force');
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(cli('summary', join(out, LIV_RMA), '--json').stdout)).toMatchObject({
+      score: { home: 2, away: 5 },
+    });
+  });
+
+  it('--force replaces a symbolic link at the target instead of writing through it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'matchline-import-link-'));
+    const outside = join(dir, 'outside.txt');
+    writeFileSync(outside, "not matchline's file\n");
+    const out = join(dir, 'cl');
+    mkdirSync(out);
+    symlinkSync(outside, join(out, LIV_RMA));
+    expect(cli('import', 'openfootball', CL, '-o', out).code).toBe(1);
+    expect(cli('import', 'openfootball', CL, '-o', out, '--force').code).toBe(0);
+    expect(readFileSync(outside, 'utf8')).toBe("not matchline's file\n");
+    expect(lstatSync(join(out, LIV_RMA)).isSymbolicLink()).toBe(false);
+  });
+
+  it('statsbomb -o <file> refuses an existing file without --force', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'matchline-import-file-')), 'tur-ita.ndjson');
+    writeFileSync(out, 'keep me\n');
+    const args = [
+      'import',
+      'statsbomb',
+      '--events',
+      'test/fixtures/statsbomb/events/3788741.json',
+      '--lineups',
+      'test/fixtures/statsbomb/lineups/3788741.json',
+      '--home',
+      'Turkey',
+      '--kickoff',
+      '2021-06-11T21:00:00+02:00',
+      '-o',
+      out,
+    ];
+    const refused = cli(...args);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/OUTPUT_EXISTS/);
+    expect(readFileSync(out, 'utf8')).toBe('keep me\n');
+    expect(cli(...args, '--force').code).toBe(0);
+    expect(JSON.parse(cli('summary', out, '--json').stdout)).toMatchObject({ score: { home: 0, away: 3 } });
+  });
+
+  it('into a store folder the import goes through the store: a re-import appends nothing', () => {
+    const store = mkdtempSync(join(tmpdir(), 'matchline-import-store-'));
+    const first = cli('store', store, 'append', 'liv-rma-2023', LEG1, '--expected-version', 'no-stream');
+    expect(first.code).toBe(0);
+    expect(existsSync(join(store, '.matchline'))).toBe(true);
+    const imported = cli('import', 'sportec', ...SPORTEC, '-o', store);
+    expect(imported.code).toBe(0);
+    const [file] = readdirSync(store).filter((f) => f.endsWith('.ndjson') && !f.startsWith('liv-rma'));
+    const id = file!.replace(/\.ndjson$/, '');
+    const events = readFileSync(join(store, file!), 'utf8').trimEnd().split('\n').length;
+    expect(imported.stderr).toContain(`${events} new of ${events} events`);
+    const again = cli('import', 'sportec', ...SPORTEC, '-o', store);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`0 new of ${events} events`);
+    expect(readFileSync(join(store, file!), 'utf8').trimEnd().split('\n')).toHaveLength(events);
+    const shown = cli('store', store, 'show', id, '--json');
+    expect(shown.code).toBe(0);
+    expect(cli('validate', store).code).toBe(0);
   });
 });
 

@@ -64,6 +64,7 @@ export const ERROR_CODES = {
   // Files and CLI
   FILE_NOT_FOUND: 'a file that does not exist or cannot be read',
   NO_STREAMS: 'a path or folder that holds no stream files',
+  OUTPUT_EXISTS: 'an output file that already exists (--force replaces it)',
   USAGE: 'a command used the wrong way',
 } as const;
 

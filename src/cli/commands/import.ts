@@ -2,15 +2,14 @@
  * `matchline import statsbomb|openfootball`: provider files to matchline streams. Imports run the
  * engine in lenient mode and print its warnings with their codes; a progress bar shows on a terminal.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { formatProblem, MatchlineError, toNdjson, type MatchEvent } from '../../events/index.js';
+import { formatProblem, toNdjson, type MatchEvent } from '../../events/index.js';
 import type { LoadResult } from '../../import/kit/index.js';
 import type { MatchState } from '../../match/state.js';
 import type { Cli, Output } from '../context.js';
 import { readText } from '../io.js';
 import { progressBar } from '../ui.js';
+import { isStoreTarget, writeOutputFile, writeStreams, type WrittenStream } from '../write-streams.js';
 
 export function register(program: Command, cli: Cli): void {
   const { io } = cli;
@@ -38,6 +37,7 @@ export function register(program: Command, cli: Cli): void {
     .option('--kickoff <time>', 'the kick-off (ISO 8601 with offset) when there is no matches file')
     .option('--keep-actions', 'keep passes, carries and every other on-ball event as action events')
     .option('-o, --out <file>', 'write the stream here (NDJSON) instead of standard output')
+    .option('--force', 'replace the output file if it exists')
     .action(
       (opts: {
         events: string;
@@ -47,6 +47,7 @@ export function register(program: Command, cli: Cli): void {
         home?: string;
         kickoff?: string;
         out?: string;
+        force?: boolean;
         keepActions?: boolean;
       }) =>
         cli.run(async () => {
@@ -67,7 +68,7 @@ export function register(program: Command, cli: Cli): void {
             },
           );
           const result = { ...loaded.streams[0]!, skipped: loaded.skipped, warnings: loaded.warnings };
-          emit(io, result.events, opts.out);
+          emit(io, result.events, opts.out, opts.force === true);
           const skipped = Object.entries(result.skipped).sort((a, b) => b[1] - a[1]);
           io.err(`imported ${result.events.length} events: ${scoreLine(result.state)}`);
           io.err(
@@ -84,7 +85,11 @@ export function register(program: Command, cli: Cli): void {
       'a Football.TXT (cl.txt, cup.txt, euro.txt, ...) or JSON (worldcup.json, euro.json, uefa.cl.json) file to a folder of streams',
     )
     .argument('<file>', 'the openfootball file')
-    .requiredOption('-o, --out <dir>', 'the folder to write one stream per match into (a store folder)')
+    .requiredOption(
+      '-o, --out <dir>',
+      'the folder to write one stream per match into, or a store (a folder with .matchline/, postgres://...) to append to',
+    )
+    .option('--force', 'replace output files that already exist (a store never needs it)')
     .option('--competition <name>', 'competition name (default: the file’s title)')
     .option('--season <season>', 'season such as 2020-21 or 2022 (default: from the file)')
     .option(
@@ -95,7 +100,14 @@ export function register(program: Command, cli: Cli): void {
     .action(
       (
         file: string,
-        opts: { out: string; competition?: string; season?: string; awayGoals?: string; timeZone?: string },
+        opts: {
+          out: string;
+          force?: boolean;
+          competition?: string;
+          season?: string;
+          awayGoals?: string;
+          timeZone?: string;
+        },
       ) =>
         cli.run(async () => {
           const { load: loadOpenfootball } = await import('../../import/openfootball/index.js');
@@ -109,19 +121,16 @@ export function register(program: Command, cli: Cli): void {
             ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
           });
           for (const p of loaded.problems) io.err(formatProblem(p));
-          mkdirSync(opts.out, { recursive: true });
           const bar = progressBar(loaded.streams.length, 'importing');
-          loaded.streams.forEach((s, i) => {
-            writeFileSync(insideFolder(opts.out, `${s.id}.ndjson`), toNdjson(s.events));
-            bar.tick(i + 1);
-          });
+          const written = await writeStreams(opts.out, loaded.streams, { force: opts.force === true });
+          bar.tick(written.length);
           for (const w of loaded.warnings) bar.log(formatProblem(w));
           for (const c of loaded.cancelled)
             bar.log(`${c.match.home} v ${c.match.away} (${c.match.date}): ${c.reason}, no stream written`);
           bar.done();
           const unreadable = loaded.problems.filter((p) => p.code === 'PARSE_ERROR').length;
           io.err(
-            `wrote ${loaded.streams.length} streams to ${opts.out} (${unreadable} unreadable lines, ${loaded.warnings.length} warnings, ${loaded.cancelled.length} cancelled)`,
+            `wrote ${loaded.streams.length} streams to ${opts.out}${storeNote(written)} (${unreadable} unreadable lines, ${loaded.warnings.length} warnings, ${loaded.cancelled.length} cancelled)`,
           );
           return unreadable > 0 ? 1 : 0;
         }),
@@ -208,7 +217,11 @@ function registerProvider(command: Command, cli: Cli, provider: ProviderCommand)
   sub
     .description(provider.description)
     .argument('<files...>', provider.files)
-    .requiredOption('-o, --out <dir>', 'the folder to write the stream into (one NDJSON file per match)')
+    .requiredOption(
+      '-o, --out <dir>',
+      'the folder to write the stream into (one NDJSON file per match), or a store to append to',
+    )
+    .option('--force', 'replace output files that already exist (a store never needs it)')
     .option('--keep-actions', 'keep every on-ball event as an action event')
     .option('--competition <name>', 'the competition, when the files do not name it')
     .option('--season <season>', 'the season (2018-19 or 2019), when the files do not say')
@@ -217,6 +230,7 @@ function registerProvider(command: Command, cli: Cli, provider: ProviderCommand)
         files: string[],
         opts: {
           out: string;
+          force?: boolean;
           keepActions?: boolean;
           competition?: string;
           season?: string;
@@ -235,14 +249,16 @@ function registerProvider(command: Command, cli: Cli, provider: ProviderCommand)
               ...(opts.kickoff ? { kickoff: opts.kickoff } : {}),
             },
           );
-          mkdirSync(opts.out, { recursive: true });
-          for (const s of loaded.streams) {
-            const path = insideFolder(opts.out, `${s.id}.ndjson`);
-            writeFileSync(path, toNdjson(s.events));
+          const written = await writeStreams(opts.out, loaded.streams, { force: opts.force === true });
+          for (const [i, s] of loaded.streams.entries()) {
+            const path = written[i]!.target;
             const decided = s.result.agrees
               ? ''
               : ` (the events give ${s.state.score.home}-${s.state.score.away}; ${s.result.decidedBy} decides ${s.result.score.home}-${s.result.score.away})`;
-            cli.io.err(`wrote ${path}: ${s.events.length} events, ${scoreLine(s.state)}${decided}`);
+            const added = isStoreTarget(opts.out)
+              ? `${written[i]!.written} new of ${s.events.length}`
+              : `${s.events.length}`;
+            cli.io.err(`wrote ${path}: ${added} events, ${scoreLine(s.state)}${decided}`);
           }
           for (const w of loaded.warnings) cli.io.err(formatProblem(w));
           const contradictions = loaded.warnings.filter((w) => w.code === 'FEED_CONTRADICTION').length;
@@ -254,13 +270,11 @@ function registerProvider(command: Command, cli: Cli, provider: ProviderCommand)
     );
 }
 
-/** A path inside `dir`; a name that would leave it is refused (defence in depth: ids are slugs). */
-function insideFolder(dir: string, name: string): string {
-  const target = resolve(dir, name);
-  const rel = relative(resolve(dir), target);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
-    throw new MatchlineError({ code: 'USAGE', message: `refusing to write ${name} outside ${dir}` });
-  return target;
+/** For a store: how many events were new (a re-import adds only what changed). */
+function storeNote(written: readonly WrittenStream[]): string {
+  const ignored = written.reduce((n, w) => n + w.ignored, 0);
+  if (ignored === 0) return '';
+  return ` (${written.reduce((n, w) => n + w.written, 0)} new events, ${ignored} already stored)`;
 }
 
 function scoreLine(state: MatchState): string {
@@ -268,7 +282,7 @@ function scoreLine(state: MatchState): string {
   return `${state.teams.home.name} ${state.score.home}-${state.score.away} ${state.teams.away.name}${so}`;
 }
 
-function emit(io: Output, events: readonly MatchEvent[], out: string | undefined): void {
-  if (out) writeFileSync(out, toNdjson(events));
+function emit(io: Output, events: readonly MatchEvent[], out: string | undefined, force: boolean): void {
+  if (out) writeOutputFile(out, toNdjson(events), { force });
   else io.out(toNdjson(events).trimEnd());
 }
