@@ -278,46 +278,33 @@ describe('matchline store', () => {
   });
 });
 
+/** Turkey 0-3 Italy (EURO 2020), StatsBomb events and lineups. */
+const IMPORT_TUR_ITA = [
+  'import',
+  'statsbomb',
+  '--events',
+  'test/fixtures/statsbomb/events/3788741.json',
+  '--lineups',
+  'test/fixtures/statsbomb/lineups/3788741.json',
+  '--home',
+  'Turkey',
+  '--kickoff',
+  '2021-06-11T21:00:00+02:00',
+];
+
 describe('matchline import', () => {
   it('statsbomb: writes a stream, reports skipped types and warnings; openfootball: a folder the other commands read', () => {
     const dir = mkdtempSync(join(tmpdir(), 'matchline-import-'));
     const out = join(dir, 'tur-ita.ndjson');
-    const sb = cli(
-      'import',
-      'statsbomb',
-      '--events',
-      'test/fixtures/statsbomb/events/3788741.json',
-      '--lineups',
-      'test/fixtures/statsbomb/lineups/3788741.json',
-      '--home',
-      'Turkey',
-      '--kickoff',
-      '2021-06-11T21:00:00+02:00',
-      '-o',
-      out,
-    );
+    const sb = cli(...IMPORT_TUR_ITA, '-o', out);
     expect(sb.code).toBe(0);
     expect(sb.stderr).toMatch(/imported 21 events: Turkey 0-3 Italy/);
     expect(sb.stderr).toMatch(/skipped 3778 StatsBomb events by type: Pass 1059, Ball Receipt\* 1021/);
     expect(JSON.parse(cli('summary', out, '--json').stdout)).toMatchObject({ score: { home: 0, away: 3 } });
     const full = join(dir, 'tur-ita-full.ndjson');
-    expect(
-      cli(
-        'import',
-        'statsbomb',
-        '--events',
-        'test/fixtures/statsbomb/events/3788741.json',
-        '--lineups',
-        'test/fixtures/statsbomb/lineups/3788741.json',
-        '--home',
-        'Turkey',
-        '--kickoff',
-        '2021-06-11T21:00:00+02:00',
-        '--keep-actions',
-        '-o',
-        full,
-      ).stderr,
-    ).toMatch(/imported 3799 events: Turkey 0-3 Italy/);
+    expect(cli(...IMPORT_TUR_ITA, '--keep-actions', '-o', full).stderr).toMatch(
+      /imported 3799 events: Turkey 0-3 Italy/,
+    );
     expect(
       readFileSync(full, 'utf8')
         .split('\n')
@@ -390,20 +377,7 @@ describe('matchline import -o: nothing replaced without --force, a store gets on
   it('statsbomb -o <file> refuses an existing file without --force', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'matchline-import-file-')), 'tur-ita.ndjson');
     writeFileSync(out, 'keep me\n');
-    const args = [
-      'import',
-      'statsbomb',
-      '--events',
-      'test/fixtures/statsbomb/events/3788741.json',
-      '--lineups',
-      'test/fixtures/statsbomb/lineups/3788741.json',
-      '--home',
-      'Turkey',
-      '--kickoff',
-      '2021-06-11T21:00:00+02:00',
-      '-o',
-      out,
-    ];
+    const args = [...IMPORT_TUR_ITA, '-o', out];
     const refused = cli(...args);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/OUTPUT_EXISTS/);

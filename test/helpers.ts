@@ -1,11 +1,28 @@
 /** Test helpers: read seed streams, and a small builder for synthetic matches. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseStream, type MatchEvent, type Rules } from '../src/events/index.js';
+import {
+  isMatchlineError,
+  parseStream,
+  type MatchEvent,
+  type MatchlineError,
+  type Rules,
+} from '../src/events/index.js';
 import { fold } from '../src/match/fold.js';
 import { DEFAULT_RULES, type MatchState } from '../src/match/state.js';
 
 export const ROOT = join(import.meta.dirname, '..');
+
+/** The typed error `step` throws; a raw exception is rethrown and no error at all fails the test. */
+export function thrownBy(step: () => unknown): MatchlineError {
+  try {
+    step();
+  } catch (e) {
+    if (!isMatchlineError(e)) throw e;
+    return e;
+  }
+  throw new Error('expected a typed error, none was thrown');
+}
 export const SHARED = join(ROOT, '..', 'shared');
 
 export function seed(path: string): MatchEvent[] {

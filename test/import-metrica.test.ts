@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changesSince, metrica } from '../src/import/index.js';
 import { checkEvent } from '../src/events/validate.js';
-import { isMatchlineError, parseStream } from '../src/events/index.js';
+import { parseStream } from '../src/events/index.js';
 import { fold } from '../src/match/fold.js';
-import { ROOT } from './helpers.js';
+import { ROOT, thrownBy } from './helpers.js';
 
 const PATH = join(ROOT, 'test/fixtures/providers/metrica/metrica_events.json');
 const text = readFileSync(PATH, 'utf8');
@@ -34,16 +34,7 @@ const subtypesOf = (r: Raw) =>
 const load = (options: Parameters<typeof metrica.load>[1] = {}, input = text) =>
   metrica.load({ name: 'metrica_events.json', text: input }, { kickoff: KICKOFF, ...options });
 
-type Typed = { code: string; file?: string; line?: number; pointer?: string; message: string };
-function typed(step: () => unknown): Typed {
-  try {
-    step();
-  } catch (e) {
-    if (!isMatchlineError(e)) throw e;
-    return e;
-  }
-  throw new Error('no error');
-}
+const typed = thrownBy;
 
 describe('Metrica Sample Game 3: Team A 0-2 Team B', () => {
   const full = load({ keepActions: true });

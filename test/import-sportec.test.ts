@@ -13,10 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sportec } from '../src/import/index.js';
-import { isMatchlineError } from '../src/events/index.js';
 import { fold } from '../src/match/fold.js';
 import { matchSummary } from '../src/match/summary.js';
-import { ROOT } from './helpers.js';
+import { ROOT, thrownBy } from './helpers.js';
 
 const DIR = join(ROOT, 'test/fixtures/providers/sportec');
 const EVENTS = readFileSync(join(DIR, 'sportec_events.xml'), 'utf8');
@@ -34,15 +33,7 @@ const event = (id: string, time: string, inner: string) =>
 const withEvents = (...extra: string[]) =>
   EVENTS.replace(/(\s*<Event [^>]*EventId="17364900001576")/, `\n${extra.join('')}$1`);
 
-function typed(step: () => unknown) {
-  try {
-    step();
-  } catch (e) {
-    if (!isMatchlineError(e)) throw e;
-    return e;
-  }
-  throw new Error('no error');
-}
+const typed = thrownBy;
 
 describe('DFL: SC Freiburg 1-0 Borussia Mönchengladbach (Bundesliga 2019-20, matchday 30)', () => {
   const loaded = load({ keepActions: true });

@@ -7,7 +7,6 @@
 import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isMatchlineError, MatchlineError, toNdjson, type MatchEvent } from '../events/index.js';
-import { changesSince } from '../import/kit/index.js';
 import type { EventStore } from '../store/store.js';
 import { isPostgresUrl, openStore } from './context.js';
 
@@ -60,6 +59,8 @@ export async function writeStreams(
 
 async function appendToStore(out: string, streams: readonly StreamToWrite[]): Promise<WrittenStream[]> {
   const store = await openStore(out);
+  // Loaded on use, as every edge the CLI reaches (the importers' kit here).
+  const { changesSince } = await import('../import/kit/index.js');
   try {
     const written: WrittenStream[] = [];
     for (const s of streams) {
