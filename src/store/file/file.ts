@@ -39,7 +39,7 @@ import {
   type StreamSnapshot,
   type SubscribeAllOptions,
 } from '../store.js';
-import { io, nodeFs, storeIoError, type StoreFile, type StoreFs } from '../fs/fs.js';
+import { io, isErrno, nodeFs, storeIoError, type StoreFile, type StoreFs } from '../fs/fs.js';
 import { crc32, formatHead, formatRecord, LedgerIndex, parseHead, type LedgerRecord } from './ledger.js';
 import { parseChunk } from './lines.js';
 import { QueueLock, type StoreLock } from './lock.js';
@@ -178,23 +178,32 @@ export class FileEventStore implements EventStore {
     });
   }
 
-  /** Brings the ledger index up to the durable head. Call inside `exclusive`. */
+  /**
+   * Brings the ledger index up to the durable head. Call inside `exclusive`. Valid records past the
+   * head count too when no writer holds or waits for the ledger lock: a writer died between its
+   * ledger fsync and moving the head, or a power loss kept the ledger but not the unsynced head.
+   * They are fsynced first, so nothing a reader sees can be taken back by a later power loss.
+   */
   private async refreshLocked(): Promise<void> {
     if ((await this.metaKind()) === null) return;
     const headBytes = await this.readSmall(this.headFile, 'read the ledger head');
-    let limit: number | null = null;
-    if (headBytes !== null) {
-      const head = parseHead(headBytes.toString('utf8'));
-      // A head torn by a power loss: what survived the loss is on disk, so the valid ledger counts.
-      if (head) limit = head.bytes;
-    }
+    // A missing or torn head says nothing: only the ledger itself does.
+    const limit = headBytes === null ? null : (parseHead(headBytes.toString('utf8'))?.bytes ?? null);
     if (limit !== null && limit <= this.index.bytes) return;
     const kind = await io(this.ledgerFile, 'read the ledger', () => this.fs.kind(this.ledgerFile));
     if (kind === null) return;
     await io(this.ledgerFile, 'read the ledger', async () => {
       const file = await this.fs.open(this.ledgerFile, 'read');
       try {
-        const end = limit ?? (await file.size());
+        const size = await file.size();
+        let end = limit ?? this.index.bytes;
+        if (size > Math.max(end, this.index.bytes) && !(await this.lock.busy(LEDGER_LOCK))) {
+          // A read-only mount has no writer that could still lose them.
+          await file.sync().catch((error: unknown) => {
+            if (!isErrno(error, 'EROFS', 'EBADF', 'EINVAL')) throw error;
+          });
+          end = size;
+        }
         if (end > this.index.bytes)
           this.index.take(await file.read(this.index.bytes, end - this.index.bytes));
       } finally {
