@@ -27,6 +27,7 @@ import {
   checkStreamId,
   checkSubscribeAllOptions,
   EMPTY_SNAPSHOT,
+  extendSnapshot,
   prepareAppend,
   sliceEvents,
   snapshotOf,
@@ -619,6 +620,11 @@ export class FileEventStore implements EventStore {
     checkStreamId(streamId);
     checkAppendInput(events, options);
     await this.ensureLayout();
+    // Read and fold what is there before queueing (readers need no lock), so the hold only covers
+    // what other writers add meanwhile; a failure here is met again, and reported, under the lock.
+    await this.load(streamId)
+      .then((cache) => cache && this.snapshotFor(streamId, cache))
+      .catch(() => undefined);
     const result = await this.withLock(streamId, () => this.appendLocked(streamId, events, options));
     // This instance's subscribers have the events when the append resolves (read your writes).
     if (result.position !== null) await Promise.all([...this.followers].map((pull) => pull()));
@@ -705,9 +711,14 @@ export class FileEventStore implements EventStore {
 
   private snapshotFor(streamId: string, cache: StreamCache | null): StreamSnapshot {
     if (!cache) return EMPTY_SNAPSHOT;
-    if (cache.snapshot && cache.snapshot.events.length === cache.events.length) return cache.snapshot;
+    const known = cache.snapshot;
+    if (known && known.events.length === cache.events.length) return known;
     try {
-      cache.snapshot = snapshotOf(cache.events);
+      // Events other writers appended since: fold only those.
+      cache.snapshot =
+        known && known.events.length < cache.events.length
+          ? extendSnapshot(known, cache.events.slice(known.events.length))
+          : snapshotOf(cache.events);
     } catch (error) {
       if (error instanceof MatchlineError) throw new MatchlineError({ ...error.toJSON(), file: cache.file });
       throw error;

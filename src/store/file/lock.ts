@@ -2,8 +2,8 @@
  * A fair inter-process lock without native code: Lamport's bakery algorithm on a folder of entries.
  * A writer announces itself (`c-…`, choosing), takes the next ticket number (`t-<n>-…`, created with
  * O_EXCL), and holds the lock when no entry that was choosing when it took its ticket is still
- * choosing and no smaller ticket is left. Writers are served in ticket order (queued, not polled: a
- * change in the folder wakes waiters through fs.watch). Entry names carry the owner's host, pid and
+ * choosing and no smaller ticket is left. Writers are served in ticket order (queued, not polled:
+ * each waiter watches only the ticket just ahead of it, so a release wakes one waiter). Entry names carry the owner's host, pid and
  * process start time, so a waiter sees at once that a holder died (even by SIGKILL) and removes its
  * entry: a dead writer holds the lock at most one liveness check (200 ms) longer than it lived.
  * Entries are never reused (a random part in each name), so removing a dead one cannot hit a live one.
@@ -118,24 +118,10 @@ export class QueueLock implements StoreLock {
     });
     let mine: Entry;
     let choosers: Set<string>;
-    let wake: () => void = () => undefined;
-    const watcher = (() => {
-      try {
-        const w = watch(dir, { persistent: false }, () => wake());
-        w.on('error', () => undefined);
-        return w;
-      } catch {
-        return null; // no notifications: the liveness check below also serves as polling
-      }
-    })();
     const heartbeat = setInterval(() => {
       void utimes(join(dir, mine.name), new Date(), new Date()).catch(() => undefined);
     }, HEARTBEAT_MS);
     heartbeat.unref();
-    const stop = () => {
-      clearInterval(heartbeat);
-      watcher?.close();
-    };
     try {
       const entries = (await readdir(dir)).map(parseEntry).filter((e): e is Entry => e !== null);
       const ticket = 1 + Math.max(0, ...entries.filter((e) => e.kind === 't').map((e) => e.ticket));
@@ -145,26 +131,33 @@ export class QueueLock implements StoreLock {
       await unlink(choosing);
       choosers = new Set((await readdir(dir)).filter((n) => n.startsWith('c-') && n !== `c-${id}`));
     } catch (error) {
-      stop();
+      clearInterval(heartbeat);
       await unlink(choosing).catch(() => undefined);
       throw fail(error);
     }
     const release: Release = async () => {
-      stop();
+      clearInterval(heartbeat);
       await unlink(join(dir, mine.name)).catch(() => undefined);
     };
     try {
+      // Liveness is checked on the first look and on every timer tick, not on every wake-up.
+      let checkLiveness = true;
       for (;;) {
         const names = await readdir(dir);
-        let blocked = false;
+        let blockedByChooser = false;
+        let predecessor: Entry | null = null;
         for (const other of names.map(parseEntry)) {
           if (!other || other.name === mine.name) continue;
           const blocks = other.kind === 'c' ? choosers.has(other.name) : before(other, mine);
           if (!blocks) continue;
-          if (await isAlive(dir, other)) blocked = true;
-          else await unlink(join(dir, other.name)).catch(() => undefined); // a dead writer's entry
+          if (checkLiveness && !(await isAlive(dir, other))) {
+            await unlink(join(dir, other.name)).catch(() => undefined); // a dead writer's entry
+            continue;
+          }
+          if (other.kind === 'c') blockedByChooser = true;
+          else if (!predecessor || before(predecessor, other)) predecessor = other;
         }
-        if (!blocked) return release;
+        if (!blockedByChooser && !predecessor) return release;
         const left = timeoutMs - (Date.now() - started);
         if (left <= 0)
           throw new MatchlineError({
@@ -172,20 +165,39 @@ export class QueueLock implements StoreLock {
             message: `the lock ${name} stayed taken by other writers for ${timeoutMs / 1000} s`,
             file: dir,
           });
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, Math.min(CHECK_MS, left));
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = () => undefined;
+        // Queued: only the ticket just ahead matters (it goes when all before it have gone), so a
+        // release wakes one waiter, not all of them.
+        const watched = blockedByChooser || !predecessor ? dir : join(dir, predecessor.name);
+        checkLiveness = await changeOrTimeout(watched, Math.min(CHECK_MS, left));
       }
     } catch (error) {
       await release();
       throw error instanceof MatchlineError ? error : fail(error);
     }
   }
+}
+
+/**
+ * Resolves false when `path` changes (a watched entry removed, a folder's entries changed) and true
+ * after `ms` without a change. An entry already gone resolves false at once.
+ */
+function changeOrTimeout(path: string, ms: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    let watcher: ReturnType<typeof watch> | null = null;
+    const done = (timedOut: boolean) => {
+      clearTimeout(timer);
+      watcher?.close();
+      resolve(timedOut);
+    };
+    const timer = setTimeout(() => done(true), ms);
+    try {
+      watcher = watch(path, { persistent: false }, () => done(false));
+      watcher.on('error', () => done(false));
+    } catch (error) {
+      // Gone already: look again now. No notifications here: the timer is the polling fallback.
+      if ((error as { code?: string }).code === 'ENOENT') done(false);
+    }
+  });
 }
 
 /** One process, one holder at a time per name, in arrival order: for the simulated-crash tests. */
