@@ -173,4 +173,64 @@ describe('the file store after a simulated power loss (issue 14)', () => {
     );
     expect(crashes).toBeGreaterThanOrEqual(2000);
   }, 300_000);
+
+  it('a repair killed at any step, then run again, leaves one quarantine file and the good events', async () => {
+    /** A stream of 5 events whose third line was damaged outside the store. */
+    const damaged = async (): Promise<{ disk: CrashFs; tail: Buffer }> => {
+      const disk = new CrashFs();
+      await (await open(disk)).append('m', match.slice(0, 5));
+      const path = `${DIR}/m.ndjson`;
+      const text = disk.peek(path)!.toString();
+      const third = Buffer.byteLength(text.split('\n').slice(0, 2).join('\n')) + 1; // bytes, not characters
+      const file = await disk.open(path, 'write');
+      await file.write(Buffer.from('#'), third);
+      return { disk, tail: disk.peek(path)!.subarray(third) };
+    };
+    let completed = false;
+    let kills = 0;
+    for (let k = 0; !completed; k++) {
+      const { disk, tail } = await damaged();
+      let killed = disk.afterPowerLoss(() => 1, k); // the same disk, the repair dies at operation k
+      try {
+        await (await open(killed)).repair('m');
+        completed = true;
+      } catch (error) {
+        if (!killed.crashed) throw error;
+        kills += 1;
+      }
+      killed = killed.afterPowerLoss(() => 1); // a kill keeps the page cache: everything written
+      const again = await open(killed);
+      await again.repair('m');
+      expect(await again.read('m'), `killed at operation ${k}`).toEqual(match.slice(0, 2));
+      const sides = (await killed.readdir(DIR)).filter((name) => name.includes('.damaged-'));
+      expect(sides, `killed at operation ${k}`).toHaveLength(1);
+      expect(killed.peek(`${DIR}/${sides[0]}`)).toEqual(tail);
+      expect(await killed.readdir(`${DIR}/.matchline/new`)).toEqual([]);
+      expect(k).toBeLessThan(200);
+    }
+    expect(kills).toBeGreaterThan(20); // every step of the repair was a kill point
+  });
+
+  it('a first append killed at any step leaves the stream whole or absent, and no stale file once retried', async () => {
+    let completed = false;
+    for (let k = 0; !completed; k++) {
+      let disk = new CrashFs({ crashAfter: k });
+      try {
+        await (await open(disk)).append('m', match.slice(0, 3), { expectedVersion: 'no-stream' });
+        completed = true;
+      } catch (error) {
+        if (!disk.crashed) throw error;
+      }
+      disk = disk.afterPowerLoss(() => 1);
+      const store = await open(disk);
+      const exists = await store.exists('m');
+      if (exists) expect(await store.read('m'), `killed at operation ${k}`).toEqual(match.slice(0, 3));
+      else await store.append('m', match.slice(0, 3), { expectedVersion: 'no-stream' });
+      await store.append('m', match.slice(3, 4), { expectedVersion: 3 });
+      expect(await store.read('m')).toEqual(match.slice(0, 4));
+      expect((await disk.readdir(DIR)).filter((n) => n !== '.matchline')).toEqual(['m.ndjson']);
+      expect(await disk.readdir(`${DIR}/.matchline/new`), `killed at operation ${k}`).toEqual([]);
+      expect(k).toBeLessThan(200);
+    }
+  });
 });
