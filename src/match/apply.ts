@@ -17,7 +17,7 @@ import {
   applyResultAwarded,
   applyResultRecorded,
 } from './rules/periods.js';
-import { applyAction, applyGoal, applyPenaltyMissed } from './rules/goals.js';
+import { applyAction, applyGoal, applyPenaltyMissed, recreditGoal } from './rules/goals.js';
 import { applySubstitution } from './rules/substitutions.js';
 import { applyBooking, applyCardRescinded } from './rules/discipline.js';
 import { applyShootoutKick } from './rules/shootout.js';
@@ -25,6 +25,12 @@ import { applyVarReview, checkCorrection } from './rules/corrections.js';
 import { advanceClock } from './rules/guards.js';
 
 type Recipe = (draft: MatchState, event: never, ctx: FoldContext) => void;
+
+/**
+ * Shortcuts that give the same state as a re-fold (tests turn them off to compare the two paths).
+ * `recredit`: an amendment of a goal's scorer or assist only is applied where it stands.
+ */
+export const fastCorrections = { recredit: true };
 const noop: Recipe = () => undefined;
 
 /** The recipe of every event type. Corrections are re-folded by `applyEvent` itself. */
@@ -176,8 +182,18 @@ function correct(draft: MatchState, event: CorrectionEvent, ctx: FoldContext): v
   const home = draft.score.home;
   const away = draft.score.away;
   const history = ctx.history;
-  const undo = addCorrection(draft.corrections, event);
   const target = draft.eventIndex.get(event.target)!;
+  if (event.type === 'eventAmended' && fastCorrections.recredit && recreditGoal(draft, event, target)) {
+    // A re-credit costs one event: nothing after the goal depends on who scored it.
+    history?.remember(addCorrection(draft.corrections, event));
+    history?.forget(target);
+    // A new container, so a snapshot sees the changed patch even when the map keeps its size.
+    draft.corrections = { ...draft.corrections };
+    if (event.at && draft.status === 'live') advanceClock(draft, event.at);
+    record(draft, event, event, ctx.index, 'ok');
+    return;
+  }
+  const undo = addCorrection(draft.corrections, event);
   const fresh = history ? history.resume(draft, target) : fromStart(draft);
   const from = fresh.version;
   try {

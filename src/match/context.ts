@@ -26,6 +26,8 @@ export interface History {
   commit(from: number): void;
   /** The re-fold was refused: forget the checkpoints it took. */
   discard(): void;
+  /** The state after `index` changed without a re-fold: checkpoints after it are stale. */
+  forget(index: number): void;
   /** Undoes a change to the correction maps if the batch that made it is rolled back. */
   remember(undo: () => void): void;
 }

@@ -203,6 +203,13 @@ export class Follower implements History {
     this.pending = [];
   }
 
+  forget(index: number): void {
+    if (this.last <= index) return;
+    // A new array: a rolled-back batch goes back to the list it started with.
+    this.checkpoints = this.checkpoints.filter((cp) => cp.version <= index);
+    this.last = this.checkpoints.at(-1)?.version ?? 0;
+  }
+
   remember(undo: () => void): void {
     this.undos.push(undo);
   }
