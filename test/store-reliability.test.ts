@@ -41,43 +41,47 @@ function startWriter(dir: string): { child: ChildProcess; acked: () => number; f
 }
 
 describe('FileEventStore reliability', () => {
-  it(`crash safety: ${KILLS} SIGKILLs during appends lose no acknowledged event and leave no partial one`, async () => {
-    const dir = fresh();
-    let maxAcked = 0;
-    let recoveries = 0;
-    for (let k = 0; k < KILLS; k++) {
-      const { child, acked, firstAck } = startWriter(dir);
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      // Kill at a random moment while the writer is appending (after its first acknowledgement).
-      await firstAck;
-      await new Promise((r) => setTimeout(r, Math.random() * 40));
-      child.kill('SIGKILL');
-      await exited;
-      maxAcked = Math.max(maxAcked, acked());
-      const store = await FileEventStore.open(dir);
-      const events = (await store.exists('crash')) ? await store.read('crash') : [];
-      // Every acknowledged append is there, in order, and nothing else but at most the batch in flight.
-      expect(events.length).toBeGreaterThanOrEqual(maxAcked);
-      expect(events.length).toBeLessThanOrEqual(maxAcked + 3);
-      expect(events.map((e) => e.id)).toEqual(events.map((_, i) => `e${i}`));
-      const text = events.length > 0 ? readFileSync(join(dir, 'crash.ndjson'), 'utf8') : '';
-      expect(text === '' || text.endsWith('\n')).toBe(true);
-      maxAcked = events.length;
-      // The next writer cuts what the killed one left past its last commit (never acknowledged).
-      const writer = await FileEventStore.open(dir);
-      await writer.repair('crash');
-      recoveries += writer.recoveries.length;
-      // A batch whose ledger record was written before the kill (not acknowledged) may now count.
-      const after = await writer.read('crash');
-      expect(after.slice(0, events.length)).toEqual(events);
-      expect(after.length).toBeLessThanOrEqual(Math.max(events.length, maxAcked + 3));
-      maxAcked = after.length;
-    }
-    expect(maxAcked).toBeGreaterThan(KILLS);
-    console.log(
-      `crash test: ${KILLS} kills, ${maxAcked} events stored, ${recoveries} unacknowledged tails cut by the next writer`,
-    );
-  }, Math.max(600_000, KILLS * 3_000)); // about 1.8 s a kill on the shared 2-core machine
+  it(
+    `crash safety: ${KILLS} SIGKILLs during appends lose no acknowledged event and leave no partial one`,
+    async () => {
+      const dir = fresh();
+      let maxAcked = 0;
+      let recoveries = 0;
+      for (let k = 0; k < KILLS; k++) {
+        const { child, acked, firstAck } = startWriter(dir);
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        // Kill at a random moment while the writer is appending (after its first acknowledgement).
+        await firstAck;
+        await new Promise((r) => setTimeout(r, Math.random() * 40));
+        child.kill('SIGKILL');
+        await exited;
+        maxAcked = Math.max(maxAcked, acked());
+        const store = await FileEventStore.open(dir);
+        const events = (await store.exists('crash')) ? await store.read('crash') : [];
+        // Every acknowledged append is there, in order, and nothing else but at most the batch in flight.
+        expect(events.length).toBeGreaterThanOrEqual(maxAcked);
+        expect(events.length).toBeLessThanOrEqual(maxAcked + 3);
+        expect(events.map((e) => e.id)).toEqual(events.map((_, i) => `e${i}`));
+        const text = events.length > 0 ? readFileSync(join(dir, 'crash.ndjson'), 'utf8') : '';
+        expect(text === '' || text.endsWith('\n')).toBe(true);
+        maxAcked = events.length;
+        // The next writer cuts what the killed one left past its last commit (never acknowledged).
+        const writer = await FileEventStore.open(dir);
+        await writer.repair('crash');
+        recoveries += writer.recoveries.length;
+        // A batch whose ledger record was written before the kill (not acknowledged) may now count.
+        const after = await writer.read('crash');
+        expect(after.slice(0, events.length)).toEqual(events);
+        expect(after.length).toBeLessThanOrEqual(Math.max(events.length, maxAcked + 3));
+        maxAcked = after.length;
+      }
+      expect(maxAcked).toBeGreaterThan(KILLS);
+      console.log(
+        `crash test: ${KILLS} kills, ${maxAcked} events stored, ${recoveries} unacknowledged tails cut by the next writer`,
+      );
+    },
+    Math.max(600_000, KILLS * 3_000),
+  ); // about 1.8 s a kill on the shared 2-core machine
 
   it('concurrency: racing processes with the same expected version, exactly one wins each round', async () => {
     const dir = fresh();
