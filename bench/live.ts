@@ -25,6 +25,7 @@ import { parseStream } from '../src/events/index.js';
 import { importStatsBomb, type SbEvent, type SbLineupTeam } from '../src/import/statsbomb/index.js';
 import { MemoryEventStore } from '../src/store/index.js';
 import { bareValidators, plainEvolve, plainState, plainStep, type PlainState } from './baseline.js';
+import { stats } from './stats.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const WRITE = process.argv.includes('--write');
@@ -41,12 +42,6 @@ const say = (line: string) => {
   lines.push(line);
 };
 
-/** Median and interquartile range of samples. */
-function stats(xs: number[]): { median: number; iqr: number } {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))]!;
-  return { median: q(0.5), iqr: q(0.75) - q(0.25) };
-}
 const fmt = (x: { median: number; iqr: number }, digits = 1) =>
   `${x.median.toFixed(digits)} (IQR ${x.iqr.toFixed(digits)})`;
 /** Fresh events: parsed from NDJSON, as a user's file or feed gives them. */

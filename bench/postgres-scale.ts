@@ -21,6 +21,7 @@ import type { EventStore, StoredEvent } from '../src/store/index.js';
 import { PostgresEventStore } from '../src/store/postgres/index.js';
 import { CompetitionProjection } from '../src/store/projection.js';
 import { startCluster } from '../test/postgres-cluster.js';
+import { randomFrom } from '../src/store/fs/crash.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -28,18 +29,6 @@ const arg = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.spli
 const SEASONS = Number(arg('seasons') ?? 10);
 const ONLY = (arg('only') ?? 'postgres,file').split(',');
 const WRITERS = 4;
-
-/** A deterministic pseudo-random source (mulberry32), so every run appends the same matches. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEAMS = Array.from({ length: 20 }, (_, i) => ({ id: `club-${i + 1}`, name: `Club ${i + 1}` }));
 
@@ -127,7 +116,7 @@ function leagueMatch(
 
 /** Writes every match as an NDJSON file (a double round robin of 20 teams: 380 matches a season). */
 function writeSeasons(dir: string): number {
-  const rnd = random(20261204);
+  const rnd = randomFrom(20261204); // deterministic: every run appends the same matches
   let events = 0;
   for (let s = 0; s < SEASONS; s++) {
     let round = 0;

@@ -22,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { DEFAULT_RULES, toNdjson, type MatchEvent } from '../src/index.js';
 import { FileEventStore } from '../src/store/index.js';
 import { bareValidators } from './baseline.js';
+import { stats } from './stats.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -33,11 +34,6 @@ const say = (line: string) => {
   out.push(line);
 };
 
-function stats(xs: number[]): { median: number; iqr: number } {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))]!;
-  return { median: q(0.5), iqr: q(0.75) - q(0.25) };
-}
 const quantile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]!;
