@@ -86,3 +86,84 @@ describe('a league with many matches left: points bounds, said as such', () => {
     expect(after.q.teams.find((t) => t.team === 'Manchester City')!.places[0]!.status).toBe('lost');
   });
 });
+
+describe('the enumeration bounds: a smaller search never claims more than a fuller one', () => {
+  const d = group('D');
+  const full = qualification(d, { until: AFTER_MD4 });
+  const final = qualification(d, {}).teams;
+  const range = (q: Qualification) => new Map(q.teams.map((t) => [t.team, [t.best, t.worst]] as const));
+  const contains = (wide: Qualification, narrow: Qualification) => {
+    const w = range(wide);
+    for (const [team, [best, worst]] of range(narrow)) {
+      expect(w.get(team)![0], team).toBeLessThanOrEqual(best);
+      expect(w.get(team)![1], team).toBeGreaterThanOrEqual(worst);
+    }
+  };
+  // A settled place must agree with the fuller search; an open one may be settled there.
+  const agrees = (rough: Qualification) => {
+    for (const t of rough.teams)
+      for (const p of t.places)
+        if (p.status !== 'open')
+          expect(place(full, t.team, p.top).status, `${t.team} top ${p.top}`).toBe(p.status);
+  };
+  const finishedWithin = (q: Qualification) => {
+    for (const t of final) {
+      const o = q.teams.find((x) => x.team === t.team)!;
+      expect(t.rank, t.team).toBeGreaterThanOrEqual(o.best);
+      expect(t.rank, t.team).toBeLessThanOrEqual(o.worst);
+    }
+  };
+
+  it('group D ended Liverpool, Atalanta, Ajax, Midtjylland, inside every range the full search gave after matchday 4', () => {
+    expect(final.map((t) => t.team)).toEqual(['Liverpool FC', 'Atalanta', 'AFC Ajax', 'FC Midtjylland']);
+    finishedWithin(full);
+  });
+
+  it('with no scoreline tables allowed, ties across a place stay open: the answers ask for more, never less', () => {
+    const rough = qualification(d, { until: AFTER_MD4, maxTables: 0 });
+    expect(rough.method).toBe('results');
+    expect(rough.note).toMatch(/left open/);
+    contains(rough, full);
+    agrees(rough);
+    finishedWithin(rough);
+    // Every set of results the rough search calls enough holds a set the full search calls enough.
+    const clauses = (e: string) => e.split(' and ');
+    for (const t of rough.teams)
+      for (const p of t.places)
+        for (const e of p.enough)
+          expect(
+            place(full, t.team, p.top).enough.some((f) => clauses(f).every((c) => clauses(e).includes(c))),
+            `${t.team} top ${p.top}: ${e}`,
+          ).toBe(true);
+    // Ranking the ties on points (Atalanta level with Ajax win the head-to-head) makes one win enough.
+    expect(place(full, 'Atalanta', 2).enough).toEqual(['a win at AFC Ajax']);
+    expect(place(rough, 'Atalanta', 2).enough).toEqual([
+      'a win v FC Midtjylland and a win at AFC Ajax',
+      'a draw v FC Midtjylland and a win at AFC Ajax',
+    ]);
+  });
+
+  it('fewer outcomes allowed than the 81 of four matches: points bounds only, and as sound', () => {
+    const rough = qualification(d, { until: AFTER_MD4, maxOutcomes: 3 ** 3 });
+    expect(rough.method).toBe('points');
+    contains(rough, full);
+    agrees(rough);
+    finishedWithin(rough);
+  });
+
+  it('a larger goal bound only widens what scorelines can do (1 inside 2 inside 3 goals a side)', () => {
+    const by = [1, 2, 3].map((goalBound) => qualification(d, { until: AFTER_MD4, goalBound }));
+    for (const q of by) expect(q.method).toBe('scorelines');
+    contains(by[1]!, by[0]!);
+    contains(by[2]!, by[1]!);
+    expect(by[2]!.note).toMatch(/up to 3 goals a side/);
+  });
+
+  it('a bound that cannot enumerate anything is a usage error, not a crash', () => {
+    for (const bad of [{ goalBound: 0 }, { goalBound: 1.5 }, { maxOutcomes: 0 }, { maxTables: -1 }]) {
+      expect(() => qualification(d, { until: AFTER_MD4, ...bad }), JSON.stringify(bad)).toThrow(
+        expect.objectContaining({ code: 'USAGE' }),
+      );
+    }
+  });
+});

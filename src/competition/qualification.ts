@@ -5,6 +5,7 @@
  * teams level on points straddle a boundary, the scorelines are enumerated too, up to a bound of goals
  * a side (the answer then says so). Too many remaining matches: points bounds only, and it says so.
  */
+import { MatchlineError } from '../events/errors.js';
 import type { MatchResult } from './result.js';
 import { computeTable, type TableOptions, type TableRow } from './table.js';
 
@@ -109,6 +110,18 @@ export function qualification(
 ): Qualification {
   const places = options.places ?? [1, 2];
   const bound = options.goalBound ?? 3;
+  // A bound of 0 has no winning scoreline, so a win would rank no table at all.
+  for (const [name, value, least] of [
+    ['goalBound', bound, 1],
+    ['maxOutcomes', options.maxOutcomes ?? 1, 1],
+    ['maxTables', options.maxTables ?? 0, 0],
+  ] as const) {
+    if (Number.isNaN(value) || value < least || (!Number.isInteger(value) && value !== Infinity))
+      throw new MatchlineError({
+        code: 'USAGE',
+        message: `qualification: ${name} must be a whole number of at least ${least}, not ${String(value)}`,
+      });
+  }
   const now = computeTable(matches, options);
   // Everything not counted is still to play at the cut (a match played later is a fixture then).
   const remaining = now.remaining.filter((m) => m.standing !== 'abandoned');
